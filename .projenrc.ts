@@ -36,7 +36,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'examples', 'scripts'],
   },
   tsconfigDev: {
-    include: ['examples/**/*.ts', 'scripts/**/*.ts'],
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
   },
   jestOptions: {
     // Snapshots must be able to fail: never rewrite them in `test`; use `npx projen test:update`.

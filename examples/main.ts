@@ -1,0 +1,10 @@
+/**
+ * The bundled example app: `npm run example` (or `cdktf synth`) writes one Terraform JSON file per
+ * stack to cdktf.out/stacks/<stack>/cdk.tf.json.
+ */
+import { App } from 'cdktf';
+import { FoundationStack } from './foundation';
+
+const app = new App();
+new FoundationStack(app, 'foundation');
+app.synth();

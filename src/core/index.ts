@@ -1,0 +1,2 @@
+// Public part of core; the validation and parsing helpers stay internal.
+export { AzureRegions, AzureRegionInfo } from './regions';

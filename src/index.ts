@@ -1,0 +1,3 @@
+export * from './core';
+export * from './ncc';
+export * from './private-link';

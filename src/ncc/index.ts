@@ -1,0 +1,2 @@
+export * from './network-connectivity-config';
+export * from './workspace-binding';

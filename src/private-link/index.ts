@@ -1,0 +1,2 @@
+export * from './sub-resource';
+export * from './private-endpoint-rule';

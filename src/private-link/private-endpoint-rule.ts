@@ -1,0 +1,191 @@
+import { MwsNccPrivateEndpointRule } from '@cdktf/provider-databricks/lib/mws-ncc-private-endpoint-rule';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { PrivateLinkSubResource } from './sub-resource';
+import { ArmResourceIdParts, parseArmResourceId } from '../core/arm-resource-id';
+import { invalidProp, isUnresolved, warn } from '../core/validation';
+import { AccountState } from '../ncc/account-state';
+import type { INetworkConnectivityConfig } from '../ncc/network-connectivity-config';
+
+const PRIVATE_LINK_SERVICE = 'Microsoft.Network/privateLinkServices';
+const DNS_NAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+/** What a private endpoint rule connects to. Give exactly one of `subResource` and `domainNames`. */
+export interface PrivateEndpointRuleOptions {
+  /** ARM resource ID of the target Azure resource (literal or token). */
+  readonly resourceId: string;
+  /**
+   * The Private Link sub-resource (group ID) to connect to, e.g. `PrivateLinkSubResource.BLOB`.
+   * @default - none; `domainNames` must be given
+   */
+  readonly subResource?: PrivateLinkSubResource;
+  /**
+   * Domain names served by an Azure Private Link Service (behind a Standard Load Balancer) target.
+   * Public preview in Databricks.
+   * @default - none; `subResource` must be given
+   */
+  readonly domainNames?: string[];
+}
+
+/** Properties of a {@link PrivateEndpointRule}. */
+export interface PrivateEndpointRuleProps extends PrivateEndpointRuleOptions {
+  /** The NCC the rule belongs to. */
+  readonly networkConnectivityConfig: INetworkConnectivityConfig;
+}
+
+/**
+ * A private endpoint rule of an NCC (`databricks_mws_ncc_private_endpoint_rule`): Databricks creates
+ * a private endpoint from its serverless compute plane to the target resource, and the target
+ * receives a pending private endpoint connection that its owner must approve.
+ *
+ * Lifecycle of `connectionState`: `CREATING` → `PENDING` (awaiting approval) → `ESTABLISHED` (only now
+ * in use); also `REJECTED`, `DISCONNECTED`, `CREATE_FAILED`, and `EXPIRED` when not approved within 14 days.
+ */
+export class PrivateEndpointRule extends Construct {
+  /** The NCC the rule belongs to. */
+  public readonly networkConnectivityConfig: INetworkConnectivityConfig;
+  /** ARM resource ID of the target resource, as given. */
+  public readonly resourceId: string;
+  /** The target's ARM resource type when the resource ID is literal (e.g. `Microsoft.Storage/storageAccounts`). */
+  public readonly resourceType?: string;
+  /** The sub-resource, when the rule has one. */
+  public readonly subResource?: PrivateLinkSubResource;
+  /** The underlying `databricks_mws_ncc_private_endpoint_rule` resource. */
+  public readonly resource: MwsNccPrivateEndpointRule;
+
+  constructor(scope: Construct, id: string, props: PrivateEndpointRuleProps) {
+    super(scope, id);
+    const ncc = props.networkConnectivityConfig;
+    this.networkConnectivityConfig = ncc;
+    this.resourceId = props.resourceId;
+    this.subResource = props.subResource;
+
+    if ((props.subResource === undefined) === (props.domainNames === undefined)) {
+      invalidProp(
+        this,
+        'subResource/domainNames',
+        props.subResource?.groupId ?? props.domainNames,
+        'give exactly one of subResource (for an Azure service) and domainNames (for a Private Link Service)',
+        'pass subResource such as PrivateLinkSubResource.BLOB, or domainNames for a Private Link Service target',
+      );
+    }
+
+    const target = this.parseTarget(props.resourceId);
+    this.resourceType = target?.resourceType;
+    if (props.subResource) {
+      this.checkSubResource(props.subResource, target);
+    } else {
+      this.checkDomainNames(props.domainNames!, target);
+    }
+
+    this.resource = new MwsNccPrivateEndpointRule(this, 'Resource', {
+      networkConnectivityConfigId: ncc.networkConnectivityConfigId,
+      resourceId: props.resourceId,
+      groupId: props.subResource?.groupId,
+      domainNames: props.domainNames,
+      provider: ncc.accountProvider,
+    });
+
+    if (!Token.isUnresolved(ncc.region)) {
+      const count = AccountState.of(this).addPrivateEndpoint(ncc.region);
+      const limit = ncc.accountLimits.maxPrivateEndpointsPerRegion ?? 100;
+      if (count > limit) {
+        warn(
+          this,
+          `This app declares ${count} private endpoint rules in region ${ncc.region}, more than the account limit of ${limit} per region. ` +
+            'Databricks will refuse the extra rules: use fewer targets, or raise accountLimits.maxPrivateEndpointsPerRegion if your account allows more.',
+        );
+      }
+    }
+  }
+
+  /** The rule's ID (`rule_id`). */
+  public get ruleId(): string {
+    return this.resource.ruleId;
+  }
+
+  /**
+   * Name of the private endpoint Databricks creates (e.g. `databricks-<uuid>-pe-<hex>`); the pending
+   * connection on the target has a private endpoint ID ending in `/privateEndpoints/<endpointName>`.
+   */
+  public get endpointName(): string {
+    return this.resource.endpointName;
+  }
+
+  /** `CREATING`, `PENDING`, `ESTABLISHED`, `REJECTED`, `DISCONNECTED`, `EXPIRED` or `CREATE_FAILED`. */
+  public get connectionState(): string {
+    return this.resource.connectionState;
+  }
+
+  private parseTarget(resourceId: string): ArmResourceIdParts | undefined {
+    if (Token.isUnresolved(resourceId)) {
+      return undefined;
+    }
+    const parsed = parseArmResourceId(resourceId);
+    if (typeof parsed === 'string') {
+      invalidProp(
+        this,
+        'resourceId',
+        resourceId,
+        `not a well-formed Azure resource ID: ${parsed}`,
+        'pass the full ID, e.g. /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>, or a reference such as storageAccount.id',
+      );
+    }
+    return parsed;
+  }
+
+  private checkSubResource(subResource: PrivateLinkSubResource, target: ArmResourceIdParts | undefined): void {
+    if (!target || Token.isUnresolved(subResource.groupId)) {
+      return;
+    }
+    if (target.resourceType.toLowerCase() === PRIVATE_LINK_SERVICE.toLowerCase()) {
+      invalidProp(
+        this,
+        'subResource',
+        subResource.groupId,
+        'a Private Link Service target has no sub-resource',
+        'pass domainNames (the names the service answers to) instead of subResource',
+      );
+    }
+    if (!subResource.fitsResourceType(target.resourceType)) {
+      const fitting = PrivateLinkSubResource.forResourceType(target.resourceType).map((s) => s.groupId);
+      invalidProp(
+        this,
+        'subResource',
+        subResource.groupId,
+        `sub-resource "${subResource.groupId}" does not apply to a ${target.resourceType} target (it applies to ${subResource.resourceTypes.join(', ')})`,
+        fitting.length > 0
+          ? `use one of ${fitting.map((g) => `"${g}"`).join(', ')} for this target`
+          : 'use PrivateLinkSubResource.custom("<groupId>") with the sub-resource from the target service\'s Private Link documentation',
+      );
+    }
+  }
+
+  private checkDomainNames(domainNames: string[], target: ArmResourceIdParts | undefined): void {
+    if (target && target.resourceType.toLowerCase() !== PRIVATE_LINK_SERVICE.toLowerCase()) {
+      invalidProp(
+        this,
+        'domainNames',
+        domainNames,
+        `domain names are only for Private Link Service targets, and ${target.resourceType} is not one`,
+        `pass subResource instead${describeFitting(target.resourceType)}`,
+      );
+    }
+    if (Token.isUnresolved(domainNames)) {
+      return;
+    }
+    if (domainNames.length === 0) {
+      invalidProp(this, 'domainNames', domainNames, 'the list is empty', 'list at least one domain name the Private Link Service answers to');
+    }
+    for (const name of domainNames) {
+      if (!isUnresolved(name) && !DNS_NAME.test(name)) {
+        invalidProp(this, 'domainNames', name, 'not a fully qualified domain name', 'use a name such as "db.internal.example.com" (no scheme, port or wildcard)');
+      }
+    }
+  }
+}
+
+function describeFitting(resourceType: string): string {
+  const fitting = PrivateLinkSubResource.forResourceType(resourceType).map((s) => `"${s.groupId}"`);
+  return fitting.length > 0 ? ` (one of ${fitting.join(', ')})` : '';
+}

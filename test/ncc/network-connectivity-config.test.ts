@@ -1,0 +1,178 @@
+import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-workspace';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { NetworkConnectivityConfig } from '../../src';
+import { newStack, only, ref, resources, synth, warnings } from '../util';
+
+const NCC = 'databricks_mws_network_connectivity_config';
+const BINDING = 'databricks_mws_ncc_binding';
+
+describe('NetworkConnectivityConfig', () => {
+  test('creates the NCC with a normalised region on the account provider, never egress_config', () => {
+    const { stack, account } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc-eastus2', region: 'East US 2', accountProvider: account });
+    const json = synth(stack);
+    const res = only(json, NCC);
+    expect(res).toMatchObject({ name: 'ncc-eastus2', region: 'eastus2', provider: 'databricks.account' });
+    expect(res.egress_config).toBeUndefined();
+    expect(ncc.region).toBe('eastus2');
+  });
+
+  test.each(['ab', 'a'.repeat(31), 'ncc east', 'ncc.eastus2', 'ncc/1', ''])('rejects the name %j', (name) => {
+    const { stack } = newStack();
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name, region: 'eastus2' })).toThrow(
+      /test\/Ncc: invalid name .*3 to 30 characters of letters, digits, "_" and "-".*Fix: use a name such as/,
+    );
+  });
+
+  test.each(['abc', 'a'.repeat(30), 'NCC_east-2'])('accepts the name %j', (name) => {
+    const { stack } = newStack();
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name, region: 'eastus2' })).not.toThrow();
+  });
+
+  test('an unknown region is an error that suggests close names', () => {
+    const { stack } = newStack();
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'uk-sout' })).toThrow(
+      /test\/Ncc: invalid region "uk-sout".*Did you mean uksouth \(UK South\)/,
+    );
+  });
+
+  test('token name and region pass through unvalidated', () => {
+    const { stack } = newStack();
+    const name = new TerraformVariable(stack, 'name', { type: 'string' });
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    new NetworkConnectivityConfig(stack, 'Ncc', { name: name.stringValue, region: region.stringValue });
+    expect(only(synth(stack), NCC)).toMatchObject({ name: '${var.name}', region: '${var.region}' });
+  });
+
+  test('warns when an app declares more NCCs in one region than the limit', () => {
+    const { stack } = newStack();
+    for (let i = 0; i < 3; i++) {
+      new NetworkConnectivityConfig(stack, `Ncc${i}`, { name: `ncc-${i}`, region: 'eastus2', accountLimits: { maxNccsPerRegion: 2 } });
+    }
+    new NetworkConnectivityConfig(stack, 'Other', { name: 'ncc-uk', region: 'uksouth', accountLimits: { maxNccsPerRegion: 2 } });
+    const w = warnings(stack);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/3 NCCs in region eastus2, more than the account limit of 2 per region/);
+  });
+
+  test('the default limit is 10 NCCs per region', () => {
+    const { stack } = newStack();
+    for (let i = 0; i < 10; i++) {
+      new NetworkConnectivityConfig(stack, `Ncc${i}`, { name: `ncc-${i}`, region: 'eastus2' });
+    }
+    expect(warnings(stack)).toEqual([]);
+    new NetworkConnectivityConfig(stack, 'Ncc10', { name: 'ncc-10', region: 'eastus2' });
+    expect(warnings(stack)).toHaveLength(1);
+  });
+
+  test('imports an existing NCC and binds and adds rules with its provider', () => {
+    const { stack, account } = newStack();
+    const ncc = NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'Existing', 'ncc-123', 'West Europe', account);
+    expect(ncc.region).toBe('westeurope');
+    ncc.bindWorkspace('Ws', { workspaceId: '1234567890123456', workspaceRegion: 'westeurope' });
+    const json = synth(stack);
+    expect(resources(json, NCC)).toEqual({});
+    expect(only(json, BINDING)).toMatchObject({
+      network_connectivity_config_id: 'ncc-123',
+      workspace_id: '1234567890123456',
+      provider: 'databricks.account',
+    });
+  });
+
+  test('import rejects an empty NCC ID and an unknown region', () => {
+    const { stack } = newStack();
+    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'A', ' ', 'eastus2')).toThrow(/invalid nccId " "/);
+    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'B', 'ncc-1', 'atlantis')).toThrow(/invalid region "atlantis"/);
+  });
+});
+
+describe('bindWorkspace', () => {
+  test('binds a literal workspace ID, keeping all 64-bit digits', () => {
+    const { stack, account } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountProvider: account });
+    const b = ncc.bindWorkspace('Analytics', { workspaceId: '9876543210987654' });
+    const json = synth(stack);
+    const res = only(json, BINDING);
+    expect(res.workspace_id).toBe('9876543210987654');
+    expect(res.network_connectivity_config_id).toBe(ref(json, NCC, 'network_connectivity_config_id'));
+    expect(res.provider).toBe('databricks.account');
+    expect(b.resource.friendlyUniqueId).toMatch(/Analytics/);
+  });
+
+  test('binds an azurerm workspace by reference and checks its location', () => {
+    const { stack } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    const ws = new DatabricksWorkspace(stack, 'Ws', { name: 'ws', location: 'East US 2', resourceGroupName: 'rg', sku: 'premium' });
+    ncc.bindWorkspace('Ws', { workspace: ws });
+    const res = only(synth(stack), BINDING);
+    expect(res.workspace_id).toMatch(/^\$\{azurerm_databricks_workspace\.Ws\.workspace_id\}$/);
+  });
+
+  test('a workspace in another region is an error naming both regions', () => {
+    const { stack } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    const ws = new DatabricksWorkspace(stack, 'Ws', { name: 'ws', location: 'westeurope', resourceGroupName: 'rg', sku: 'premium' });
+    expect(() => ncc.bindWorkspace('Ws', { workspace: ws })).toThrow(
+      /invalid workspaceRegion "westeurope": the workspace is in westeurope but NCC test\/Ncc is in eastus2.*Fix: bind the workspace to an NCC in westeurope/,
+    );
+    expect(() => ncc.bindWorkspace('Ws2', { workspaceId: '123', workspaceRegion: 'Atlantis' })).toThrow(/invalid workspaceRegion "Atlantis"/);
+  });
+
+  test.each(['abc', '12.5', '0123', '-5', ''])('rejects the workspace ID %j', (workspaceId) => {
+    const { stack } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    expect(() => ncc.bindWorkspace('Ws', { workspaceId })).toThrow(/invalid workspaceId .*numeric ID of the workspace/);
+  });
+
+  test('needs exactly one of workspaceId and workspace', () => {
+    const { stack } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    const ws = new DatabricksWorkspace(stack, 'Ws', { name: 'ws', location: 'eastus2', resourceGroupName: 'rg', sku: 'premium' });
+    expect(() => ncc.bindWorkspace('A', {})).toThrow(/give exactly one of workspaceId and workspace/);
+    expect(() => ncc.bindWorkspace('B', { workspaceId: '1', workspace: ws })).toThrow(/give exactly one of workspaceId and workspace/);
+  });
+
+  test('the same literal workspace bound to two NCCs is an error at synth', () => {
+    const { stack } = newStack();
+    const a = new NetworkConnectivityConfig(stack, 'A', { name: 'ncc-a', region: 'eastus2' });
+    const b = new NetworkConnectivityConfig(stack, 'B', { name: 'ncc-b', region: 'eastus2' });
+    a.bindWorkspace('Ws', { workspaceId: '42' });
+    b.bindWorkspace('Ws', { workspaceId: '42' });
+    expect(() => synth(stack)).toThrow(/the same workspace is bound more than once: test\/A\/Ws \(NCC test\/A\), test\/B\/Ws \(NCC test\/B\)/);
+  });
+
+  test('the same workspace reference bound twice (different tokens) is an error at synth', () => {
+    const { stack } = newStack();
+    const a = new NetworkConnectivityConfig(stack, 'A', { name: 'ncc-a', region: 'eastus2' });
+    const ws = new DatabricksWorkspace(stack, 'Ws', { name: 'ws', location: 'eastus2', resourceGroupName: 'rg', sku: 'premium' });
+    a.bindWorkspace('One', { workspace: ws });
+    a.bindWorkspace('Two', { workspaceId: ws.workspaceId });
+    expect(() => synth(stack)).toThrow(/bound more than once.*silently replaces the first/);
+  });
+
+  test('the same workspace bound in two stacks of one app is an error', () => {
+    const { app, stack } = newStack('one');
+    const other = new TerraformStack(app, 'two');
+    new NetworkConnectivityConfig(stack, 'A', { name: 'ncc-a', region: 'eastus2' }).bindWorkspace('Ws', { workspaceId: '7' });
+    new NetworkConnectivityConfig(other, 'B', { name: 'ncc-b', region: 'eastus2' }).bindWorkspace('Ws', { workspaceId: '7' });
+    expect(() => synth(other)).toThrow(/one\/A\/Ws.*two\/B\/Ws|two\/B\/Ws.*one\/A\/Ws/);
+  });
+
+  test('different workspaces are fine', () => {
+    const { stack } = newStack();
+    const a = new NetworkConnectivityConfig(stack, 'A', { name: 'ncc-a', region: 'eastus2' });
+    a.bindWorkspace('W1', { workspaceId: '1' });
+    a.bindWorkspace('W2', { workspaceId: '2' });
+    expect(Object.keys(resources(synth(stack), BINDING))).toHaveLength(2);
+  });
+
+  test('warns when more workspaces are bound to one NCC than the limit', () => {
+    const { stack } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountLimits: { maxWorkspacesPerNcc: 2 } });
+    ncc.bindWorkspace('W1', { workspaceId: '1' });
+    ncc.bindWorkspace('W2', { workspaceId: '2' });
+    expect(warnings(stack)).toEqual([]);
+    ncc.bindWorkspace('W3', { workspaceId: '3' });
+    expect(warnings(stack)).toEqual([expect.stringMatching(/binds 3 workspaces to NCC test\/Ncc, more than the account limit of 2 per NCC/)]);
+  });
+});

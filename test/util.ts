@@ -1,0 +1,99 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
+import { App, DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+export const SUB = '00000000-1111-2222-3333-444444444444';
+
+/** ARM ID of a resource in the test subscription. */
+export function armId(type: string, name: string, rg = 'rg-data'): string {
+  return `/subscriptions/${SUB}/resourceGroups/${rg}/providers/${type}/${name}`;
+}
+
+export const STORAGE_ID = armId('Microsoft.Storage/storageAccounts', 'stlake');
+export const VAULT_ID = armId('Microsoft.KeyVault/vaults', 'kv-data');
+
+export interface TestStack {
+  readonly app: App;
+  readonly stack: TerraformStack;
+  readonly account: DatabricksProvider;
+}
+
+/** A stack in a fresh app with an account-level Databricks provider. */
+export function newStack(id = 'test'): TestStack {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, id);
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const account = new DatabricksProvider(stack, 'account', {
+    alias: 'account',
+    host: 'https://accounts.azuredatabricks.net',
+    accountId: '11111111-2222-3333-4444-555555555555',
+  });
+  return { app, stack, account };
+}
+
+/** Synthesizes with validations on and returns the parsed Terraform JSON. */
+export function synth(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** The resources of one type, by name. */
+export function resources(json: any, type: string): Record<string, any> {
+  return json.resource?.[type] ?? {};
+}
+
+/** The single resource of a type; fails when there are none or several. */
+export function only(json: any, type: string): any {
+  const all = Object.values(resources(json, type));
+  if (all.length !== 1) {
+    throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  }
+  return all[0];
+}
+
+/** Name of the single resource of a type in the JSON. */
+export function nameOf(json: any, type: string): string {
+  const names = Object.keys(resources(json, type));
+  if (names.length !== 1) {
+    throw new Error(`expected exactly one ${type}, found ${names.length}`);
+  }
+  return names[0];
+}
+
+/** The interpolation that references an attribute of the single resource of a type. */
+export function ref(json: any, type: string, attribute: string): string {
+  return `\${${type}.${nameOf(json, type)}.${attribute}}`;
+}
+
+/** Warning annotations below a scope, as messages. */
+export function warnings(scope: IConstruct): string[] {
+  return annotations(scope, '@cdktf/warn');
+}
+
+/** Info annotations below a scope, as messages. */
+export function infos(scope: IConstruct): string[] {
+  return annotations(scope, '@cdktf/info');
+}
+
+function annotations(scope: IConstruct, type: string): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === type).map((m) => String(m.data)));
+}
+
+/** Every Terraform resource/data address in a synthesized stack, sorted. */
+export function addresses(json: any): string[] {
+  const out: string[] = [];
+  for (const [type, byName] of Object.entries<any>(json.resource ?? {})) {
+    out.push(...Object.keys(byName).map((n) => `${type}.${n}`));
+  }
+  for (const [type, byName] of Object.entries<any>(json.data ?? {})) {
+    out.push(...Object.keys(byName).map((n) => `data.${type}.${n}`));
+  }
+  return out.sort();
+}
+
+/** Resolves a token in the scope of a construct (as synth would). */
+export function resolve(scope: IConstruct, value: unknown): unknown {
+  return Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
