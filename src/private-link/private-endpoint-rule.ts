@@ -1,6 +1,7 @@
 import { MwsNccPrivateEndpointRule } from '@cdktf/provider-databricks/lib/mws-ncc-private-endpoint-rule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from './approval';
 import { PrivateLinkSubResource } from './sub-resource';
 import { ArmResourceIdParts, parseArmResourceId } from '../core/arm-resource-id';
 import { invalidProp, isUnresolved, warn } from '../core/validation';
@@ -97,6 +98,17 @@ export class PrivateEndpointRule extends Construct {
         );
       }
     }
+  }
+
+  /**
+   * Approves the private endpoint connection this rule creates on its target (see
+   * {@link PrivateEndpointApproval}). One approval per rule.
+   */
+  public approve(options: PrivateEndpointApprovalOptions = {}): PrivateEndpointApproval {
+    if (this.node.tryFindChild('Approval')) {
+      invalidProp(this, 'approve()', 'called twice', 'a rule has one approval', 'call approve() once per rule');
+    }
+    return new PrivateEndpointApproval(this, 'Approval', { ...options, rule: this });
   }
 
   /** The rule's ID (`rule_id`). */

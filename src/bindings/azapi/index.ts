@@ -1,0 +1,3 @@
+export { AzapiProvider, AzapiProviderConfig } from './provider';
+export * from './resource-list';
+export * from './update-resource';

@@ -1,0 +1,55 @@
+import { IResolvable, ITerraformDependable, TerraformDataSource, TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { AZAPI_VERSION_CONSTRAINT } from './provider';
+
+/** Configuration of {@link DataAzapiResourceList}. */
+export interface DataAzapiResourceListConfig {
+  /** The child resource type and API version to list, e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
+  readonly type: string;
+  /** ID of the parent resource whose children are listed. */
+  readonly parentId: string;
+  /**
+   * The azapi provider.
+   * @default - the stack's default azapi provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * Resources the read waits for (the data source is read at apply time while they have changes).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * The `azapi_resource_list` data source (azapi 2.x): lists the child resources of a type under a
+ * parent. With no `response_export_values`, `output` is the whole response (`output.value` is the list).
+ */
+export class DataAzapiResourceList extends TerraformDataSource {
+  /** The Terraform type of this data source. */
+  public static readonly tfResourceType = 'azapi_resource_list';
+
+  /** The listed type with API version. */
+  public readonly type: string;
+  /** The parent resource ID. */
+  public readonly parentId: string;
+
+  constructor(scope: Construct, id: string, config: DataAzapiResourceListConfig) {
+    super(scope, id, {
+      terraformResourceType: 'azapi_resource_list',
+      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+    });
+    this.type = config.type;
+    this.parentId = config.parentId;
+  }
+
+  /** The response, as a dynamic value (`output.value` is the list of children). */
+  public get output(): IResolvable {
+    return this.interpolationForAttribute('output');
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return { type: this.type, parent_id: this.parentId };
+  }
+}

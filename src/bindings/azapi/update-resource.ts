@@ -1,0 +1,61 @@
+import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { Construct } from 'constructs';
+import { AZAPI_VERSION_CONSTRAINT } from './provider';
+
+/** Configuration of {@link AzapiUpdateResource}. */
+export interface AzapiUpdateResourceConfig {
+  /** Resource type and API version, e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
+  readonly type: string;
+  /** ID of the existing resource to update. Changing it replaces this Terraform resource. */
+  readonly resourceId: string;
+  /** The properties to set, merged into the resource's current body (an HCL object). */
+  readonly body: { [key: string]: any };
+  /**
+   * The azapi provider.
+   * @default - the stack's default azapi provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * Explicit dependencies.
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Lifecycle (preconditions, ignore_changes).
+   * @default - none
+   */
+  readonly lifecycle?: TerraformResourceLifecycle;
+}
+
+/**
+ * The `azapi_update_resource` resource (azapi 2.x): sets properties on a resource that Terraform does
+ * not otherwise manage. Destroying it changes nothing in Azure.
+ */
+export class AzapiUpdateResource extends TerraformResource {
+  /** The Terraform type of this resource. */
+  public static readonly tfResourceType = 'azapi_update_resource';
+
+  /** Resource type with API version. */
+  public readonly type: string;
+  /** ID of the updated resource. */
+  public readonly resourceId: string;
+  /** The body set on the resource. */
+  public readonly body: { [key: string]: any };
+
+  constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
+    super(scope, id, {
+      terraformResourceType: 'azapi_update_resource',
+      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+    });
+    this.type = config.type;
+    this.resourceId = config.resourceId;
+    this.body = config.body;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return { type: this.type, resource_id: this.resourceId, body: this.body };
+  }
+}

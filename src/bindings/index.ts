@@ -1,0 +1,2 @@
+export * from './azapi';
+export * from './time';

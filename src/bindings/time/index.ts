@@ -1,0 +1,2 @@
+export { TimeProvider, TimeProviderConfig } from './provider';
+export * from './sleep';

@@ -1,0 +1,56 @@
+import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { Construct } from 'constructs';
+import { TIME_VERSION_CONSTRAINT } from './provider';
+
+/** Configuration of {@link TimeSleep}. */
+export interface TimeSleepConfig {
+  /** How long creation waits, e.g. `30s` or an expression that yields one. */
+  readonly createDuration: string;
+  /**
+   * Values whose change replaces the sleep (and so waits again).
+   * @default - none
+   */
+  readonly triggers?: { [key: string]: string };
+  /**
+   * The time provider.
+   * @default - the stack's default time provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * Explicit dependencies.
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Lifecycle.
+   * @default - none
+   */
+  readonly lifecycle?: TerraformResourceLifecycle;
+}
+
+/** The `time_sleep` resource (hashicorp/time): waits while it is created. */
+export class TimeSleep extends TerraformResource {
+  /** The Terraform type of this resource. */
+  public static readonly tfResourceType = 'time_sleep';
+
+  /** The creation wait. */
+  public readonly createDuration: string;
+  /** The replacement triggers. */
+  public readonly triggers?: { [key: string]: string };
+
+  constructor(scope: Construct, id: string, config: TimeSleepConfig) {
+    super(scope, id, {
+      terraformResourceType: 'time_sleep',
+      terraformGeneratorMetadata: { providerName: 'time', providerVersionConstraint: TIME_VERSION_CONSTRAINT },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+    });
+    this.createDuration = config.createDuration;
+    this.triggers = config.triggers;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return { create_duration: this.createDuration, triggers: this.triggers };
+  }
+}

@@ -1,0 +1,233 @@
+import { TerraformVariable } from 'cdktf';
+import {
+  ApprovalMode,
+  AzapiProvider,
+  NetworkConnectivityConfig,
+  PrivateEndpointApproval,
+  PrivateLinkSubResource,
+  PrivateLinkTarget,
+  TimeProvider,
+} from '../../src';
+import { armId, infos, newStack, only, ref, resolve, resources, STORAGE_ID, synth } from '../util';
+
+const RULE = 'databricks_mws_ncc_private_endpoint_rule';
+const LIST = 'azapi_resource_list';
+const UPDATE = 'azapi_update_resource';
+
+function setup() {
+  const t = newStack();
+  const ncc = new NetworkConnectivityConfig(t.stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountProvider: t.account });
+  return { ...t, ncc };
+}
+
+describe('PrivateEndpointApproval (automatic)', () => {
+  test('wires rule -> look -> wait -> look ... -> approve by real dependencies', () => {
+    const { stack, ncc } = setup();
+    const approval = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve();
+    const json = synth(stack);
+
+    const looks = Object.entries<any>(json.data[LIST]).sort(([a], [b]) => a.localeCompare(b));
+    const sleeps = Object.entries<any>(json.resource.time_sleep).sort(([a], [b]) => a.localeCompare(b));
+    expect(looks).toHaveLength(4);
+    expect(sleeps).toHaveLength(3);
+    for (const [, look] of looks) {
+      expect(look).toMatchObject({
+        type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
+        parent_id: STORAGE_ID,
+        provider: 'azapi',
+      });
+    }
+    // The first look waits for the rule; each later look waits for the wait before it.
+    expect(looks[0][1].depends_on).toEqual([`${RULE}.${Object.keys(resources(json, RULE))[0]}`]);
+    for (let i = 1; i < looks.length; i++) {
+      expect(looks[i][1].depends_on).toEqual([`time_sleep.${sleeps[i - 1][0]}`]);
+    }
+    // Waits only when the look before found nothing, and wait again if the rule is replaced.
+    const matchLocals = Object.keys(json.locals).filter((n) => n.includes('Matches')).sort();
+    sleeps.forEach(([, sleep], i) => {
+      expect(sleep.create_duration).toBe(`\${length(local.${matchLocals[i]}) > 0 ? "0s" : "${[60, 120, 240][i]}s"}`);
+      expect(sleep.triggers).toEqual({ rule_id: ref(json, RULE, 'id') });
+      expect(sleep.lifecycle).toEqual({ ignore_changes: ['create_duration'] });
+    });
+    // Each selection reads its own look.
+    matchLocals.forEach((name, i) => expect(json.locals[name]).toContain(`data.${LIST}.${looks[i][0]}.output.value`));
+
+    const update = only(json, UPDATE);
+    const final = matchLocals[matchLocals.length - 1];
+    expect(update).toMatchObject({
+      type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
+      resource_id: `\${length(local.${final}) == 1 ? local.${final}[0].id : ""}`,
+      provider: 'azapi',
+    });
+    expect(update.body.properties.privateLinkServiceConnectionState).toEqual({
+      status: 'Approved',
+      description: `Approved by cdktf-azure-databricks-serverless for Databricks NCC ${ref(json, 'databricks_mws_network_connectivity_config', 'network_connectivity_config_id')}, rule ${ref(json, RULE, 'rule_id')}`,
+    });
+    expect(update.lifecycle.precondition).toEqual([
+      {
+        condition: `\${length(local.${final}) == 1}`,
+        error_message: expect.stringMatching(/expected exactly one Pending or Approved .* found \$\{length\(local\.\S+\)\} after waiting up to 420s.*run terraform apply again.*ApprovalMode.MANUAL/),
+      },
+    ]);
+    // The suffix refuses an empty endpoint name and is built from the rule's endpoint_name.
+    const suffix = Object.entries<string>(json.locals).find(([n]) => n.includes('EndpointSuffix'))![1];
+    expect(suffix).toContain(`${RULE}.${Object.keys(resources(json, RULE))[0]}.endpoint_name`);
+    expect(approval.approval).toBeDefined();
+    expect(approval.lookups).toHaveLength(4);
+  });
+
+  test('emits the azapi and time providers with their version constraints, once per stack', () => {
+    const { stack, ncc } = setup();
+    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve();
+    ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS }).approve();
+    const json = synth(stack);
+    expect(json.terraform.required_providers.azapi).toEqual({ source: 'azure/azapi', version: '>= 2.0.1, < 3.0.0' });
+    expect(json.terraform.required_providers.time).toEqual({ source: 'hashicorp/time', version: '>= 0.9.0, < 1.0.0' });
+    expect(json.provider.azapi).toHaveLength(1);
+    expect(json.provider.time).toHaveLength(1);
+    expect(Object.keys(resources(json, UPDATE))).toHaveLength(2);
+  });
+
+  test('uses providers the user passed or already declared', () => {
+    const { stack, ncc } = setup();
+    const azapi = new AzapiProvider(stack, 'az', { alias: 'data', subscriptionId: '00000000-1111-2222-3333-444444444444' });
+    new TimeProvider(stack, 'mytime');
+    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ azapiProvider: azapi });
+    const json = synth(stack);
+    expect(json.provider.azapi).toEqual([{ alias: 'data', subscription_id: '00000000-1111-2222-3333-444444444444' }]);
+    expect(json.provider.time).toHaveLength(1);
+    expect(only(json, UPDATE).provider).toBe('azapi.data');
+  });
+
+  test.each([
+    [PrivateLinkSubResource.BLOB, 'Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01'],
+    [PrivateLinkSubResource.KEY_VAULT, 'Microsoft.KeyVault/vaults', 'Microsoft.KeyVault/vaults/privateEndpointConnections@2023-07-01'],
+    [PrivateLinkSubResource.SQL_SERVER, 'Microsoft.Sql/servers', 'Microsoft.Sql/servers/privateEndpointConnections@2021-11-01'],
+    [PrivateLinkSubResource.COSMOS_DB_SQL, 'Microsoft.DocumentDB/databaseAccounts', 'Microsoft.DocumentDB/databaseAccounts/privateEndpointConnections@2023-04-15'],
+    [PrivateLinkSubResource.EVENT_HUBS_NAMESPACE, 'Microsoft.EventHub/namespaces', 'Microsoft.EventHub/namespaces/privateEndpointConnections@2024-01-01'],
+    [PrivateLinkSubResource.SERVICE_BUS_NAMESPACE, 'Microsoft.ServiceBus/namespaces', 'Microsoft.ServiceBus/namespaces/privateEndpointConnections@2021-11-01'],
+    [PrivateLinkSubResource.SEARCH_SERVICE, 'Microsoft.Search/searchServices', 'Microsoft.Search/searchServices/privateEndpointConnections@2023-11-01'],
+    [PrivateLinkSubResource.CONTAINER_REGISTRY, 'Microsoft.ContainerRegistry/registries', 'Microsoft.ContainerRegistry/registries/privateEndpointConnections@2023-07-01'],
+    [PrivateLinkSubResource.MYSQL_SERVER, 'Microsoft.DBforMySQL/flexibleServers', 'Microsoft.DBforMySQL/flexibleServers/privateEndpointConnections@2023-06-30'],
+    [PrivateLinkSubResource.POSTGRESQL_SERVER, 'Microsoft.DBforPostgreSQL/flexibleServers', 'Microsoft.DBforPostgreSQL/flexibleServers/privateEndpointConnections@2024-08-01'],
+  ])('target %#: a %s rule on %s approves %s', (sub, resourceType, connectionsType) => {
+    for (const literal of [true, false]) {
+      const { stack, ncc } = setup();
+      const resourceId = literal ? armId(resourceType, 'target1') : new TerraformVariable(stack, 'id', { type: 'string' }).stringValue;
+      ncc.addPrivateEndpointRule('Rule', { resourceId, subResource: sub }).approve();
+      const json = synth(stack);
+      expect(only(json, UPDATE).type).toBe(connectionsType);
+      expect(Object.values<any>(json.data[LIST]).every((l) => l.type === connectionsType)).toBe(true);
+    }
+  });
+
+  test('a Private Link Service target (domain names) approves on the PLS', () => {
+    const { stack, ncc } = setup();
+    const pls = armId('Microsoft.Network/privateLinkServices', 'pls');
+    ncc.addPrivateEndpointRule('Pls', { resourceId: pls, domainNames: ['db.internal.example.com'] }).approve();
+    const json = synth(stack);
+    expect(only(json, UPDATE).type).toBe('Microsoft.Network/privateLinkServices/privateEndpointConnections@2023-11-01');
+    expect(Object.values<any>(json.data[LIST])[0].parent_id).toBe(pls);
+  });
+
+  test('a custom target type is used as given', () => {
+    const { stack, ncc } = setup();
+    ncc
+      .addPrivateEndpointRule('Web', { resourceId: armId('Microsoft.Web/sites', 'app'), subResource: PrivateLinkSubResource.custom('sites') })
+      .approve({ targetType: PrivateLinkTarget.custom('Microsoft.Web/sites', '2023-12-01') });
+    expect(only(synth(stack), UPDATE).type).toBe('Microsoft.Web/sites/privateEndpointConnections@2023-12-01');
+  });
+
+  test('waitSeconds [] looks once and never waits', () => {
+    const { stack, ncc } = setup();
+    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds: [] });
+    const json = synth(stack);
+    expect(Object.keys(json.data[LIST])).toHaveLength(1);
+    expect(json.resource.time_sleep).toBeUndefined();
+    expect(json.provider.time).toBeUndefined();
+  });
+});
+
+describe('PrivateEndpointApproval guards', () => {
+  test('a type the table does not know needs targetType', () => {
+    const { ncc } = setup();
+    const rule = ncc.addPrivateEndpointRule('Web', { resourceId: armId('Microsoft.Web/sites', 'app'), subResource: PrivateLinkSubResource.custom('sites') });
+    expect(() => rule.approve()).toThrow(
+      /Approval: invalid targetType \(not set\): Microsoft.Web\/sites is not in the approval table. Fix: pass targetType: PrivateLinkTarget.custom\("Microsoft.Web\/sites"/,
+    );
+  });
+
+  test('a token resource ID with a custom sub-resource needs targetType', () => {
+    const { stack, ncc } = setup();
+    const id = new TerraformVariable(stack, 'id', { type: 'string' }).stringValue;
+    const rule = ncc.addPrivateEndpointRule('Web', { resourceId: id, subResource: PrivateLinkSubResource.custom('sites') });
+    expect(() => rule.approve()).toThrow(/the target type cannot be derived.*Fix: pass targetType/);
+  });
+
+  test('targetType that contradicts a literal resource ID is an error', () => {
+    const { ncc } = setup();
+    const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    expect(() => rule.approve({ targetType: PrivateLinkTarget.KEY_VAULT })).toThrow(
+      /invalid targetType "Microsoft.KeyVault\/vaults": the rule's resource ID is a Microsoft.Storage\/storageAccounts/,
+    );
+  });
+
+  test.each([[[0]], [[1.5]], [[3601]], [Array(11).fill(10)]])('rejects waitSeconds %j', (waitSeconds) => {
+    const { ncc } = setup();
+    const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    expect(() => rule.approve({ waitSeconds })).toThrow(/invalid waitSeconds .*whole numbers of seconds, each from 1 to 3600/);
+  });
+
+  test('approve() twice on one rule is an error', () => {
+    const { ncc } = setup();
+    const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    rule.approve();
+    expect(() => rule.approve()).toThrow(/a rule has one approval/);
+  });
+
+  test('PrivateLinkTarget.custom validates its input', () => {
+    expect(() => PrivateLinkTarget.custom('sites', '2023-01-01')).toThrow(/invalid resourceType "sites"/);
+    expect(() => PrivateLinkTarget.custom('Microsoft.Web/sites', 'latest')).toThrow(/invalid apiVersion "latest"/);
+  });
+});
+
+describe('PrivateEndpointApproval (manual)', () => {
+  test('emits nothing on the Azure side, says what to approve, exposes target and endpoint name', () => {
+    const { stack, ncc } = setup();
+    const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    const approval = rule.approve({ mode: ApprovalMode.MANUAL });
+    const json = synth(stack);
+    expect(json.data).toBeUndefined();
+    expect(resources(json, UPDATE)).toEqual({});
+    expect(json.resource.time_sleep).toBeUndefined();
+    expect(json.terraform.required_providers.azapi).toBeUndefined();
+    expect(approval.targetResourceId).toBe(STORAGE_ID);
+    expect(resolve(stack, approval.endpointName)).toBe(ref(json, RULE, 'endpoint_name'));
+    expect(approval.targetType).toBe(PrivateLinkTarget.STORAGE_ACCOUNT);
+    expect(infos(stack)).toEqual([
+      expect.stringMatching(new RegExp(`Manual approval: approve on ${STORAGE_ID.replace(/\//g, '\\/')} the Pending private endpoint connection whose private endpoint ID ends with "/privateEndpoints/<endpoint_name>" of rule test/Ncc/Blob`)),
+    ]);
+  });
+
+  test('can be created directly', () => {
+    const { stack, ncc } = setup();
+    const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    new PrivateEndpointApproval(stack, 'Direct', { rule, mode: ApprovalMode.MANUAL });
+    expect(infos(stack)).toHaveLength(1);
+  });
+});
+
+describe('PrivateLinkTarget table', () => {
+  test('every well-known sub-resource has a target type to approve on', () => {
+    const S = PrivateLinkSubResource;
+    const subs = [S.BLOB, S.DFS, S.FILE, S.QUEUE, S.TABLE, S.WEB, S.SQL_SERVER, S.KEY_VAULT, S.COSMOS_DB_SQL, S.COSMOS_DB_MONGODB,
+      S.COSMOS_DB_CASSANDRA, S.COSMOS_DB_GREMLIN, S.COSMOS_DB_TABLE, S.EVENT_HUBS_NAMESPACE, S.SERVICE_BUS_NAMESPACE, S.SEARCH_SERVICE,
+      S.CONTAINER_REGISTRY, S.MYSQL_SERVER, S.POSTGRESQL_SERVER];
+    for (const sub of subs) {
+      for (const type of sub.resourceTypes) {
+        expect(PrivateLinkTarget.fromResourceType(type)).toBeDefined();
+      }
+    }
+    expect(PrivateLinkTarget.fromResourceType('microsoft.keyvault/VAULTS')).toBe(PrivateLinkTarget.KEY_VAULT);
+  });
+});
