@@ -3,8 +3,10 @@
  * stack to cdktf.out/stacks/<stack>/cdk.tf.json.
  */
 import { App } from 'cdktf';
+import { ApprovalStack } from './approval';
 import { FoundationStack } from './foundation';
 
 const app = new App();
 new FoundationStack(app, 'foundation');
+new ApprovalStack(app, 'approval');
 app.synth();

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -41,6 +41,8 @@ export function evaluate(config: object, expression: string): any {
     });
   } catch (e: any) {
     throw new Error(`terraform console failed on ${expression}:\n${e.stderr ?? e.message}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   // The console prints the jsonencode() result as an HCL string literal.
   return JSON.parse(JSON.parse(out.trim()));
