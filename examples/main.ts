@@ -5,8 +5,10 @@
 import { App } from 'cdktf';
 import { ApprovalStack } from './approval';
 import { FoundationStack } from './foundation';
+import { PerimeterStack } from './perimeter';
 
 const app = new App();
 new FoundationStack(app, 'foundation');
 new ApprovalStack(app, 'approval');
+new PerimeterStack(app, 'perimeter');
 app.synth();

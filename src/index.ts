@@ -1,4 +1,5 @@
 export * from './core';
 export * from './bindings';
 export * from './ncc';
+export * from './perimeter';
 export * from './private-link';

@@ -2,6 +2,7 @@ import { Testing } from 'cdktf';
 import { addresses, synth } from './util';
 import { ApprovalStack } from '../examples/approval';
 import { FoundationStack } from '../examples/foundation';
+import { PerimeterStack } from '../examples/perimeter';
 
 // Construct IDs are API: a changed address replaces the real resource. This test makes a rename visible.
 describe('resource addresses of the bundled examples', () => {
@@ -50,6 +51,18 @@ describe('resource addresses of the bundled examples', () => {
       'time_sleep.ncc_lake-dfs_Approval_Wait2_24A64A58',
       'time_sleep.ncc_secrets_Approval_Wait0_95ACBBBE',
       'time_sleep.ncc_secrets_Approval_Wait1_CB8D622C',
+    ]);
+  });
+
+  test('perimeter', () => {
+    const stack = new PerimeterStack(Testing.app(), 'perimeter');
+    expect(addresses(synth(stack))).toEqual([
+      'azurerm_network_security_perimeter.nsp_FD6706B4',
+      'azurerm_network_security_perimeter_access_rule.nsp_serverless_Rule-inbound-service-tags_CF18D6BA',
+      'azurerm_network_security_perimeter_association.nsp_serverless_shared_B5DB0836',
+      'azurerm_network_security_perimeter_profile.nsp_serverless_CEDDDF0F',
+      'azurerm_resource_group.rg',
+      'azurerm_storage_account.shared',
     ]);
   });
 });

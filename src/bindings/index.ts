@@ -1,2 +1,3 @@
 export * from './azapi';
+export * from './azurerm-nsp';
 export * from './time';

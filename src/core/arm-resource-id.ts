@@ -69,3 +69,38 @@ export function parseArmResourceId(id: string): ArmResourceIdParts | string {
     name: rest[rest.length - 1],
   };
 }
+
+/** ARM types of the azurerm resources whose `id` the library recognises in references. */
+const AZURERM_ARM_TYPES: { [terraformType: string]: string } = {
+  azurerm_storage_account: 'Microsoft.Storage/storageAccounts',
+  azurerm_key_vault: 'Microsoft.KeyVault/vaults',
+  azurerm_mssql_server: 'Microsoft.Sql/servers',
+  azurerm_cosmosdb_account: 'Microsoft.DocumentDB/databaseAccounts',
+  azurerm_eventhub_namespace: 'Microsoft.EventHub/namespaces',
+  azurerm_servicebus_namespace: 'Microsoft.ServiceBus/namespaces',
+  azurerm_search_service: 'Microsoft.Search/searchServices',
+  azurerm_container_registry: 'Microsoft.ContainerRegistry/registries',
+  azurerm_mysql_flexible_server: 'Microsoft.DBforMySQL/flexibleServers',
+  azurerm_postgresql_flexible_server: 'Microsoft.DBforPostgreSQL/flexibleServers',
+  azurerm_private_link_service: 'Microsoft.Network/privateLinkServices',
+};
+
+/**
+ * The ARM resource type of a resource ID given as a value synth resolved: a literal ID, or a
+ * reference to the `id` of a well-known azurerm resource (`${azurerm_storage_account.x.id}`).
+ * `undefined` when it cannot be known at synth.
+ */
+export function armTypeOfResolved(resolved: unknown): string | undefined {
+  if (typeof resolved !== 'string') {
+    return undefined;
+  }
+  const ref = /^\$\{(azurerm_[a-z0-9_]+)\.[A-Za-z0-9_-]+\.id\}$/.exec(resolved);
+  if (ref) {
+    return AZURERM_ARM_TYPES[ref[1]];
+  }
+  if (resolved.includes('${')) {
+    return undefined;
+  }
+  const parsed = parseArmResourceId(resolved);
+  return typeof parsed === 'string' ? undefined : parsed.resourceType;
+}

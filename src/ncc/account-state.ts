@@ -1,13 +1,10 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { appScoped } from '../core/app-registry';
+import { ResolvedEntry, ResolvedIndex } from '../core/resolved-index';
 
-/** A binding as the app-wide checks see it. */
-export interface BindingRecord {
-  readonly construct: IConstruct;
+/** A binding as the app-wide checks see it: `value` is the workspace id (a number or number token). */
+export interface BindingRecord extends ResolvedEntry {
   readonly nccPath: string;
-  /** The workspace id as given: a number or a number token. */
-  readonly workspaceId: number;
 }
 
 /**
@@ -19,10 +16,10 @@ export class AccountState {
     return appScoped(scope, 'cdktf-azure-databricks-serverless/account-state', () => new AccountState());
   }
 
+  /** Workspace bindings, by workspace. */
+  public readonly bindings = new ResolvedIndex<BindingRecord>();
   private readonly nccsPerRegion = new Map<string, number>();
   private readonly endpointsPerRegion = new Map<string, number>();
-  private readonly bindings: BindingRecord[] = [];
-  private bindingsByWorkspace?: Map<string, BindingRecord[]>;
 
   /** Counts one more NCC in the region and returns the new count. */
   public addNcc(region: string): number {
@@ -33,37 +30,6 @@ export class AccountState {
   public addPrivateEndpoint(region: string): number {
     return increment(this.endpointsPerRegion, region);
   }
-
-  public addBinding(record: BindingRecord): void {
-    this.bindings.push(record);
-    this.bindingsByWorkspace = undefined;
-  }
-
-  /** Every binding in the app whose workspace id resolves to the same value as this one's (itself included). */
-  public bindingsOfSameWorkspace(record: BindingRecord): BindingRecord[] {
-    if (!this.bindingsByWorkspace) {
-      const index = new Map<string, BindingRecord[]>();
-      for (const b of this.bindings) {
-        const k = workspaceKey(b);
-        const group = index.get(k);
-        if (group) {
-          group.push(b);
-        } else {
-          index.set(k, [b]);
-        }
-      }
-      this.bindingsByWorkspace = index;
-    }
-    return this.bindingsByWorkspace.get(workspaceKey(record)) ?? [record];
-  }
-}
-
-function workspaceKey(record: BindingRecord): string {
-  const resolved = Tokenization.resolve(record.workspaceId, {
-    scope: record.construct,
-    resolver: new DefaultTokenResolver(new StringConcat()),
-  });
-  return String(resolved);
 }
 
 function increment(map: Map<string, number>, key: string): number {

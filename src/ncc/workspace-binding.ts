@@ -88,12 +88,12 @@ export class NccWorkspaceBinding extends Construct {
       provider: ncc.accountProvider,
     });
 
-    const record: BindingRecord = { construct: this, nccPath: ncc.node.path, workspaceId: this.workspaceId };
+    const record: BindingRecord = { construct: this, nccPath: ncc.node.path, value: this.workspaceId };
     const state = AccountState.of(this);
-    state.addBinding(record);
+    state.bindings.add(record);
     this.node.addValidation({
       validate: () => {
-        const others = state.bindingsOfSameWorkspace(record).filter((b) => b !== record);
+        const others = state.bindings.sameValue(record).filter((b) => b !== record);
         if (others.length === 0) {
           return [];
         }

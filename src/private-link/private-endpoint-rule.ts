@@ -3,7 +3,8 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from './approval';
 import { PrivateLinkSubResource } from './sub-resource';
-import { ArmResourceIdParts, parseArmResourceId } from '../core/arm-resource-id';
+import { armTypeOfResolved, parseArmResourceId } from '../core/arm-resource-id';
+import { resolveValue } from '../core/resolved-index';
 import { invalidProp, isUnresolved, warn } from '../core/validation';
 import { AccountState } from '../ncc/account-state';
 import type { INetworkConnectivityConfig } from '../ncc/network-connectivity-config';
@@ -47,7 +48,10 @@ export class PrivateEndpointRule extends Construct {
   public readonly networkConnectivityConfig: INetworkConnectivityConfig;
   /** ARM resource ID of the target resource, as given. */
   public readonly resourceId: string;
-  /** The target's ARM resource type when the resource ID is literal (e.g. `Microsoft.Storage/storageAccounts`). */
+  /**
+   * The target's ARM resource type (e.g. `Microsoft.Storage/storageAccounts`) when it is known at synth:
+   * from a literal resource ID, or from a reference to the `id` of a well-known azurerm resource.
+   */
   public readonly resourceType?: string;
   /** The sub-resource, when the rule has one. */
   public readonly subResource?: PrivateLinkSubResource;
@@ -71,12 +75,11 @@ export class PrivateEndpointRule extends Construct {
       );
     }
 
-    const target = this.parseTarget(props.resourceId);
-    this.resourceType = target?.resourceType;
+    this.resourceType = this.targetType(props.resourceId);
     if (props.subResource) {
-      this.checkSubResource(props.subResource, target);
+      this.checkSubResource(props.subResource, this.resourceType);
     } else {
-      this.checkDomainNames(props.domainNames!, target);
+      this.checkDomainNames(props.domainNames!, this.resourceType);
     }
 
     this.resource = new MwsNccPrivateEndpointRule(this, 'Resource', {
@@ -129,9 +132,10 @@ export class PrivateEndpointRule extends Construct {
     return this.resource.connectionState;
   }
 
-  private parseTarget(resourceId: string): ArmResourceIdParts | undefined {
+  /** The target's ARM type: from a literal ID (which must be well-formed), or from a reference to a well-known azurerm resource. */
+  private targetType(resourceId: string): string | undefined {
     if (Token.isUnresolved(resourceId)) {
-      return undefined;
+      return armTypeOfResolved(resolveValue(this, resourceId));
     }
     const parsed = parseArmResourceId(resourceId);
     if (typeof parsed === 'string') {
@@ -143,14 +147,14 @@ export class PrivateEndpointRule extends Construct {
         'pass the full ID, e.g. /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>, or a reference such as storageAccount.id',
       );
     }
-    return parsed;
+    return parsed.resourceType;
   }
 
-  private checkSubResource(subResource: PrivateLinkSubResource, target: ArmResourceIdParts | undefined): void {
-    if (!target || Token.isUnresolved(subResource.groupId)) {
+  private checkSubResource(subResource: PrivateLinkSubResource, resourceType: string | undefined): void {
+    if (!resourceType || Token.isUnresolved(subResource.groupId)) {
       return;
     }
-    if (target.resourceType.toLowerCase() === PRIVATE_LINK_SERVICE.toLowerCase()) {
+    if (resourceType.toLowerCase() === PRIVATE_LINK_SERVICE.toLowerCase()) {
       invalidProp(
         this,
         'subResource',
@@ -159,13 +163,13 @@ export class PrivateEndpointRule extends Construct {
         'pass domainNames (the names the service answers to) instead of subResource',
       );
     }
-    if (!subResource.fitsResourceType(target.resourceType)) {
-      const fitting = PrivateLinkSubResource.forResourceType(target.resourceType).map((s) => s.groupId);
+    if (!subResource.fitsResourceType(resourceType)) {
+      const fitting = PrivateLinkSubResource.forResourceType(resourceType).map((s) => s.groupId);
       invalidProp(
         this,
         'subResource',
         subResource.groupId,
-        `sub-resource "${subResource.groupId}" does not apply to a ${target.resourceType} target (it applies to ${subResource.resourceTypes.join(', ')})`,
+        `sub-resource "${subResource.groupId}" does not apply to a ${resourceType} target (it applies to ${subResource.resourceTypes.join(', ')})`,
         fitting.length > 0
           ? `use one of ${fitting.map((g) => `"${g}"`).join(', ')} for this target`
           : 'use PrivateLinkSubResource.custom("<groupId>") with the sub-resource from the target service\'s Private Link documentation',
@@ -173,14 +177,14 @@ export class PrivateEndpointRule extends Construct {
     }
   }
 
-  private checkDomainNames(domainNames: string[], target: ArmResourceIdParts | undefined): void {
-    if (target && target.resourceType.toLowerCase() !== PRIVATE_LINK_SERVICE.toLowerCase()) {
+  private checkDomainNames(domainNames: string[], resourceType: string | undefined): void {
+    if (resourceType && resourceType.toLowerCase() !== PRIVATE_LINK_SERVICE.toLowerCase()) {
       invalidProp(
         this,
         'domainNames',
         domainNames,
-        `domain names are only for Private Link Service targets, and ${target.resourceType} is not one`,
-        `pass subResource instead${describeFitting(target.resourceType)}`,
+        `domain names are only for Private Link Service targets, and ${resourceType} is not one`,
+        `pass subResource instead${describeFitting(resourceType)}`,
       );
     }
     if (Token.isUnresolved(domainNames)) {

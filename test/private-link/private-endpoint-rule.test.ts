@@ -1,3 +1,4 @@
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformVariable } from 'cdktf';
 import { NetworkConnectivityConfig, PrivateEndpointRule, PrivateLinkSubResource } from '../../src';
 import { armId, newStack, only, ref, resolve, resources, STORAGE_ID, synth, VAULT_ID, warnings } from '../util';
@@ -141,6 +142,19 @@ describe('PrivateEndpointRule', () => {
     const rule = ncc.addPrivateEndpointRule('Rule', { resourceId: id.stringValue, subResource: PrivateLinkSubResource.KEY_VAULT });
     expect(only(synth(stack), RULE).resource_id).toBe('${var.target}');
     expect(rule.resourceType).toBeUndefined();
+  });
+
+  test('a reference to a well-known azurerm resource is checked like a literal ID', () => {
+    const { stack, ncc } = setup();
+    const sa = new StorageAccount(stack, 'Sa', {
+      name: 'stlake', resourceGroupName: 'rg', location: 'eastus2', accountTier: 'Standard', accountReplicationType: 'LRS',
+    });
+    expect(() => ncc.addPrivateEndpointRule('Vault', { resourceId: sa.id, subResource: PrivateLinkSubResource.KEY_VAULT })).toThrow(
+      /sub-resource "vault" does not apply to a Microsoft.Storage\/storageAccounts target/,
+    );
+    const rule = ncc.addPrivateEndpointRule('Dfs', { resourceId: sa.id, subResource: PrivateLinkSubResource.DFS });
+    expect(rule.resourceType).toBe('Microsoft.Storage/storageAccounts');
+    expect(Object.values<any>(resources(synth(stack), RULE))[0].resource_id).toBe('${azurerm_storage_account.Sa.id}');
   });
 
   test('can be created directly with props', () => {

@@ -1,0 +1,48 @@
+/**
+ * Perimeter example: a storage account reached by Databricks serverless compute over service
+ * endpoints, admitted by a network security perimeter that allows the regional
+ * AzureDatabricksServerless service tag, in Learning (Transition) mode.
+ */
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { NetworkSecurityPerimeter, NspAccessMode, ServiceTag } from '../src';
+
+export class PerimeterStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AzurermProvider(this, 'azurerm', { features: [{}] });
+
+    const rg = new ResourceGroup(this, 'rg', { name: 'rg-shared-uksouth', location: 'uksouth' });
+    const shared = new StorageAccount(this, 'shared', {
+      name: 'stshareduksouth',
+      resourceGroupName: rg.name,
+      location: rg.location,
+      accountTier: 'Standard',
+      accountReplicationType: 'LRS',
+      isHnsEnabled: true,
+      minTlsVersion: 'TLS1_2',
+      publicNetworkAccessEnabled: true,
+      networkRules: { defaultAction: 'Deny' },
+    });
+
+    const nsp = new NetworkSecurityPerimeter(this, 'nsp', {
+      name: 'nsp-data-uksouth',
+      resourceGroupName: rg.name,
+      location: 'UK South',
+    });
+    const profile = nsp.addProfile('serverless', {
+      name: 'databricks-serverless',
+      inboundServiceTags: [ServiceTag.databricksServerless('uksouth')], // AzureDatabricksServerless.UKSouth
+    });
+    profile.associate('shared', { resourceId: shared.id, accessMode: NspAccessMode.LEARNING });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new PerimeterStack(app, 'perimeter');
+  app.synth();
+}

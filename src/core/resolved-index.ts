@@ -1,0 +1,51 @@
+import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+/** An entry of a {@link ResolvedIndex}: a construct and the value (literal or token) it claims. */
+export interface ResolvedEntry {
+  readonly construct: IConstruct;
+  readonly value: unknown;
+}
+
+/**
+ * Finds the entries that claim the same value once tokens are resolved (two references to the same
+ * attribute are different tokens but the same expression). The index is built once, on first query,
+ * so app-wide uniqueness checks stay linear.
+ */
+export class ResolvedIndex<T extends ResolvedEntry> {
+  private readonly entries: T[] = [];
+  private byKey?: Map<string, T[]>;
+
+  public add(entry: T): void {
+    this.entries.push(entry);
+    this.byKey = undefined;
+  }
+
+  /** Every entry whose value resolves like this one's, itself included. */
+  public sameValue(entry: T): T[] {
+    if (!this.byKey) {
+      const index = new Map<string, T[]>();
+      for (const e of this.entries) {
+        const k = resolvedKey(e);
+        const group = index.get(k);
+        if (group) {
+          group.push(e);
+        } else {
+          index.set(k, [e]);
+        }
+      }
+      this.byKey = index;
+    }
+    return this.byKey.get(resolvedKey(entry)) ?? [entry];
+  }
+}
+
+/** The value as synth would write it: literals as they are, references as `${...}` expressions. */
+export function resolveValue(scope: IConstruct, value: unknown): unknown {
+  return Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
+
+function resolvedKey(entry: ResolvedEntry): string {
+  const resolved = resolveValue(entry.construct, entry.value);
+  return typeof resolved === 'string' ? resolved.toLowerCase() : JSON.stringify(resolved);
+}
