@@ -14,11 +14,11 @@ export class PrivateLinkTarget {
   /** Azure SQL logical server. */
   public static readonly SQL_SERVER = new PrivateLinkTarget('Microsoft.Sql/servers', '2021-11-01');
   /** Cosmos DB account (all APIs). */
-  public static readonly COSMOS_DB_ACCOUNT = new PrivateLinkTarget('Microsoft.DocumentDB/databaseAccounts', '2023-04-15');
+  public static readonly COSMOS_DB_ACCOUNT = new PrivateLinkTarget('Microsoft.DocumentDB/databaseAccounts', '2024-08-15');
   /** Event Hubs namespace. */
   public static readonly EVENT_HUBS_NAMESPACE = new PrivateLinkTarget('Microsoft.EventHub/namespaces', '2024-01-01');
   /** Service Bus namespace. */
-  public static readonly SERVICE_BUS_NAMESPACE = new PrivateLinkTarget('Microsoft.ServiceBus/namespaces', '2021-11-01');
+  public static readonly SERVICE_BUS_NAMESPACE = new PrivateLinkTarget('Microsoft.ServiceBus/namespaces', '2024-01-01');
   /** Azure AI Search service. */
   public static readonly SEARCH_SERVICE = new PrivateLinkTarget('Microsoft.Search/searchServices', '2023-11-01');
   /** Container registry. */
@@ -28,7 +28,7 @@ export class PrivateLinkTarget {
   /** Azure Database for PostgreSQL flexible server. */
   public static readonly POSTGRESQL_FLEXIBLE_SERVER = new PrivateLinkTarget('Microsoft.DBforPostgreSQL/flexibleServers', '2024-08-01');
   /** Private Link Service (behind a Standard Load Balancer). */
-  public static readonly PRIVATE_LINK_SERVICE = new PrivateLinkTarget('Microsoft.Network/privateLinkServices', '2023-11-01');
+  public static readonly PRIVATE_LINK_SERVICE = new PrivateLinkTarget('Microsoft.Network/privateLinkServices', '2024-03-01');
 
   /** Every target type in the table. */
   public static all(): PrivateLinkTarget[] {

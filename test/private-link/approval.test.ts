@@ -103,9 +103,9 @@ describe('PrivateEndpointApproval (automatic)', () => {
     [PrivateLinkSubResource.BLOB, 'Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01'],
     [PrivateLinkSubResource.KEY_VAULT, 'Microsoft.KeyVault/vaults', 'Microsoft.KeyVault/vaults/privateEndpointConnections@2023-07-01'],
     [PrivateLinkSubResource.SQL_SERVER, 'Microsoft.Sql/servers', 'Microsoft.Sql/servers/privateEndpointConnections@2021-11-01'],
-    [PrivateLinkSubResource.COSMOS_DB_SQL, 'Microsoft.DocumentDB/databaseAccounts', 'Microsoft.DocumentDB/databaseAccounts/privateEndpointConnections@2023-04-15'],
+    [PrivateLinkSubResource.COSMOS_DB_SQL, 'Microsoft.DocumentDB/databaseAccounts', 'Microsoft.DocumentDB/databaseAccounts/privateEndpointConnections@2024-08-15'],
     [PrivateLinkSubResource.EVENT_HUBS_NAMESPACE, 'Microsoft.EventHub/namespaces', 'Microsoft.EventHub/namespaces/privateEndpointConnections@2024-01-01'],
-    [PrivateLinkSubResource.SERVICE_BUS_NAMESPACE, 'Microsoft.ServiceBus/namespaces', 'Microsoft.ServiceBus/namespaces/privateEndpointConnections@2021-11-01'],
+    [PrivateLinkSubResource.SERVICE_BUS_NAMESPACE, 'Microsoft.ServiceBus/namespaces', 'Microsoft.ServiceBus/namespaces/privateEndpointConnections@2024-01-01'],
     [PrivateLinkSubResource.SEARCH_SERVICE, 'Microsoft.Search/searchServices', 'Microsoft.Search/searchServices/privateEndpointConnections@2023-11-01'],
     [PrivateLinkSubResource.CONTAINER_REGISTRY, 'Microsoft.ContainerRegistry/registries', 'Microsoft.ContainerRegistry/registries/privateEndpointConnections@2023-07-01'],
     [PrivateLinkSubResource.MYSQL_SERVER, 'Microsoft.DBforMySQL/flexibleServers', 'Microsoft.DBforMySQL/flexibleServers/privateEndpointConnections@2023-06-30'],
@@ -126,7 +126,7 @@ describe('PrivateEndpointApproval (automatic)', () => {
     const pls = armId('Microsoft.Network/privateLinkServices', 'pls');
     ncc.addPrivateEndpointRule('Pls', { resourceId: pls, domainNames: ['db.internal.example.com'] }).approve();
     const json = synth(stack);
-    expect(only(json, UPDATE).type).toBe('Microsoft.Network/privateLinkServices/privateEndpointConnections@2023-11-01');
+    expect(only(json, UPDATE).type).toBe('Microsoft.Network/privateLinkServices/privateEndpointConnections@2024-03-01');
     expect(Object.values<any>(json.data[LIST])[0].parent_id).toBe(pls);
   });
 
