@@ -4,10 +4,12 @@
  */
 import { App } from 'cdktf';
 import { ApprovalStack } from './approval';
+import { EstateStack } from './estate';
 import { FoundationStack } from './foundation';
 import { PerimeterStack } from './perimeter';
 
 const app = new App();
+new EstateStack(app, 'estate');
 new FoundationStack(app, 'foundation');
 new ApprovalStack(app, 'approval');
 new PerimeterStack(app, 'perimeter');

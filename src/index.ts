@@ -3,3 +3,4 @@ export * from './bindings';
 export * from './ncc';
 export * from './perimeter';
 export * from './private-link';
+export * from './storage';

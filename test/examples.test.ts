@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { addresses, synth } from './util';
 import { ApprovalStack } from '../examples/approval';
+import { EstateStack } from '../examples/estate';
 import { FoundationStack } from '../examples/foundation';
 import { PerimeterStack } from '../examples/perimeter';
 
@@ -63,6 +64,60 @@ describe('resource addresses of the bundled examples', () => {
       'azurerm_network_security_perimeter_profile.nsp_serverless_CEDDDF0F',
       'azurerm_resource_group.rg',
       'azurerm_storage_account.shared',
+    ]);
+  });
+
+  test('estate (the flagship pattern)', () => {
+    const stack = new EstateStack(Testing.app(), 'estate');
+    expect(addresses(synth(stack))).toEqual([
+      'azapi_update_resource.engineering-root_Rule-blob_Approval_Approve_9BE0E7BF',
+      'azapi_update_resource.engineering-root_Rule-dfs_Approval_Approve_FDF05DA2',
+      'azapi_update_resource.lake_Rule-blob_Approval_Approve_598AD61A',
+      'azapi_update_resource.lake_Rule-dfs_Approval_Approve_BF278EE8',
+      'azurerm_databricks_workspace.ws-analytics',
+      'azurerm_databricks_workspace.ws-engineering',
+      'azurerm_network_security_perimeter.landing_Perimeter_9D9218BF',
+      'azurerm_network_security_perimeter_access_rule.landing_Perimeter_Profile_Rule-inbound-service-tags_1E86E9DF',
+      'azurerm_network_security_perimeter_association.landing_Association_58D3DAFC',
+      'azurerm_network_security_perimeter_profile.landing_Perimeter_Profile_798F7E38',
+      'azurerm_resource_group.rg',
+      'azurerm_storage_account.lake_Account_16CAFBC3',
+      'azurerm_storage_account.landing_Account_A37BF7DE',
+      'data.azapi_resource_list.engineering-root_Rule-blob_Approval_Lookup0_133B38E6',
+      'data.azapi_resource_list.engineering-root_Rule-blob_Approval_Lookup1_B78A1EE7',
+      'data.azapi_resource_list.engineering-root_Rule-blob_Approval_Lookup2_82A9A163',
+      'data.azapi_resource_list.engineering-root_Rule-blob_Approval_Lookup3_FFD1E2D4',
+      'data.azapi_resource_list.engineering-root_Rule-dfs_Approval_Lookup0_E3C41860',
+      'data.azapi_resource_list.engineering-root_Rule-dfs_Approval_Lookup1_DA3CF948',
+      'data.azapi_resource_list.engineering-root_Rule-dfs_Approval_Lookup2_EEF86E10',
+      'data.azapi_resource_list.engineering-root_Rule-dfs_Approval_Lookup3_C1494C1A',
+      'data.azapi_resource_list.lake_Rule-blob_Approval_Lookup0_B74BD9A8',
+      'data.azapi_resource_list.lake_Rule-blob_Approval_Lookup1_8C0167B0',
+      'data.azapi_resource_list.lake_Rule-blob_Approval_Lookup2_86963946',
+      'data.azapi_resource_list.lake_Rule-blob_Approval_Lookup3_CB905BC2',
+      'data.azapi_resource_list.lake_Rule-dfs_Approval_Lookup0_F1E46D9D',
+      'data.azapi_resource_list.lake_Rule-dfs_Approval_Lookup1_B12DADC9',
+      'data.azapi_resource_list.lake_Rule-dfs_Approval_Lookup2_BC704358',
+      'data.azapi_resource_list.lake_Rule-dfs_Approval_Lookup3_75E4BC14',
+      'databricks_mws_ncc_binding.ncc_analytics_8653DFDB',
+      'databricks_mws_ncc_binding.ncc_engineering_4CC76452',
+      'databricks_mws_ncc_private_endpoint_rule.engineering-root_Rule-blob_6CDA7500',
+      'databricks_mws_ncc_private_endpoint_rule.engineering-root_Rule-dfs_AB5F43F0',
+      'databricks_mws_ncc_private_endpoint_rule.lake_Rule-blob_A2F97788',
+      'databricks_mws_ncc_private_endpoint_rule.lake_Rule-dfs_E32B573A',
+      'databricks_mws_network_connectivity_config.ncc_58AB0279',
+      'time_sleep.engineering-root_Rule-blob_Approval_Wait0_58817396',
+      'time_sleep.engineering-root_Rule-blob_Approval_Wait1_EB3B9775',
+      'time_sleep.engineering-root_Rule-blob_Approval_Wait2_DE91CB5B',
+      'time_sleep.engineering-root_Rule-dfs_Approval_Wait0_85FC8385',
+      'time_sleep.engineering-root_Rule-dfs_Approval_Wait1_CF44F1E1',
+      'time_sleep.engineering-root_Rule-dfs_Approval_Wait2_E01C5AE6',
+      'time_sleep.lake_Rule-blob_Approval_Wait0_412A5CB5',
+      'time_sleep.lake_Rule-blob_Approval_Wait1_0FE43232',
+      'time_sleep.lake_Rule-blob_Approval_Wait2_5ED5B1E3',
+      'time_sleep.lake_Rule-dfs_Approval_Wait0_2F10545C',
+      'time_sleep.lake_Rule-dfs_Approval_Wait1_85252215',
+      'time_sleep.lake_Rule-dfs_Approval_Wait2_A562810C',
     ]);
   });
 });

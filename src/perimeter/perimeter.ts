@@ -142,7 +142,12 @@ export interface NetworkSecurityPerimeterAssociationProps extends NspAssociation
  */
 export class NetworkSecurityPerimeter extends Construct implements INetworkSecurityPerimeter {
   /** Imports an existing perimeter by ARM ID, to add profiles to it. */
-  public static fromPerimeterId(scope: Construct, id: string, perimeterId: string, azurermProvider?: TerraformProvider): INetworkSecurityPerimeter {
+  public static fromPerimeterId(
+    scope: Construct,
+    id: string,
+    perimeterId: string,
+    azurermProvider?: TerraformProvider,
+  ): INetworkSecurityPerimeter {
     class Import extends Construct implements INetworkSecurityPerimeter {
       public readonly perimeterId = perimeterId;
       public readonly azurermProvider = azurermProvider;
@@ -217,6 +222,11 @@ export abstract class NetworkSecurityPerimeterProfileBase extends Construct impl
   /** The Terraform rules this profile owns, by kind (`serviceTags`, `addressPrefixes`, `subscriptionIds`, `fqdns`). */
   public get accessRules(): AzurermNetworkSecurityPerimeterAccessRule[] {
     return [...this.rules.values()];
+  }
+
+  /** How many inbound elements (service tags, prefixes, subscriptions) this app put in the profile's rules. */
+  public get inboundRuleElements(): number {
+    return this.serviceTags.length + this.addressPrefixes.length + this.subscriptionIds.length;
   }
 
   public allowInboundServiceTags(...tags: ServiceTag[]): void {
@@ -299,7 +309,12 @@ export abstract class NetworkSecurityPerimeterProfileBase extends Construct impl
  */
 export class NetworkSecurityPerimeterProfile extends NetworkSecurityPerimeterProfileBase {
   /** Imports an existing profile by ARM ID, to add rules and associations to it. */
-  public static fromProfileId(scope: Construct, id: string, profileId: string, azurermProvider?: TerraformProvider): INetworkSecurityPerimeterProfile {
+  public static fromProfileId(
+    scope: Construct,
+    id: string,
+    profileId: string,
+    azurermProvider?: TerraformProvider,
+  ): INetworkSecurityPerimeterProfile {
     class Import extends NetworkSecurityPerimeterProfileBase {
       public readonly profileId = profileId;
       public readonly perimeterKey: string;

@@ -1,0 +1,2 @@
+export * from './storage-access';
+export * from './serverless-secure-storage';
