@@ -69,4 +69,10 @@ project.addTask('example', {
   env: { CHECKPOINT_DISABLE: '1' },
 });
 
+// Synth speed is measured here, not asserted in a timed test.
+project.addTask('bench', {
+  description: 'Synth benchmark of the flagship pattern (scripts/bench.ts)',
+  exec: 'ts-node --transpile-only scripts/bench.ts 1 10 100',
+});
+
 project.synth();
