@@ -3,25 +3,18 @@
  * exactly on the targets (an ADLS Gen2 account created here and an existing Key Vault), plus one
  * rule left for an operator to approve by hand.
  */
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { exampleProviders } from './providers';
 import { ApprovalMode, NetworkConnectivityConfig, PrivateLinkSubResource } from '../src';
 
 export class ApprovalStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
-    const accountId = new TerraformVariable(this, 'databricks_account_id', { type: 'string' });
-    const account = new DatabricksProvider(this, 'databricks-account', {
-      alias: 'account',
-      host: 'https://accounts.azuredatabricks.net',
-      accountId: accountId.stringValue,
-    });
+    const account = exampleProviders(this);
 
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-lake-westeurope', location: 'westeurope' });
     const lake = new StorageAccount(this, 'lake', {

@@ -4,24 +4,17 @@
  * root (DBFS) storage of one workspace secured with private endpoints.
  */
 import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-workspace';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { exampleProviders } from './providers';
 import { NetworkConnectivityConfig, ServerlessSecureStorage, StorageAccess } from '../src';
 
 export class EstateStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    new AzurermProvider(this, 'azurerm', { features: [{}], storageUseAzuread: true });
-    const accountId = new TerraformVariable(this, 'databricks_account_id', { type: 'string' });
-    const account = new DatabricksProvider(this, 'databricks-account', {
-      alias: 'account',
-      host: 'https://accounts.azuredatabricks.net',
-      accountId: accountId.stringValue,
-    });
+    const account = exampleProviders(this);
 
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-analytics-eastus2', location: 'eastus2' });
     const engineering = new DatabricksWorkspace(this, 'ws-engineering', {

@@ -3,28 +3,18 @@
  * an ADLS Gen2 account (blob + dfs) created here and to an existing Key Vault.
  */
 import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-workspace';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { exampleProviders } from './providers';
 import { NetworkConnectivityConfig, PrivateLinkSubResource } from '../src';
 
 export class FoundationStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
-    const accountId = new TerraformVariable(this, 'databricks_account_id', {
-      type: 'string',
-      description: 'Azure Databricks account ID (account console, top right)',
-    });
-    const account = new DatabricksProvider(this, 'databricks-account', {
-      alias: 'account',
-      host: 'https://accounts.azuredatabricks.net',
-      accountId: accountId.stringValue,
-    });
+    const account = exampleProviders(this);
 
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-analytics-eastus2', location: 'eastus2' });
     const workspace = new DatabricksWorkspace(this, 'workspace', {
