@@ -1,2 +1,3 @@
 // Public part of core; the validation and parsing helpers stay internal.
-export { AzureRegions, AzureRegionInfo } from './regions';
+export { AzureRegions } from './regions';
+export type { AzureRegionInfo } from './regions';

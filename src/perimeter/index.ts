@@ -1,13 +1,15 @@
 export * from './service-tag';
 export * from './access-mode';
 export {
-  INetworkSecurityPerimeter,
-  INetworkSecurityPerimeterProfile,
   NetworkSecurityPerimeter,
   NetworkSecurityPerimeterAssociation,
-  NetworkSecurityPerimeterAssociationProps,
   NetworkSecurityPerimeterProfile,
   NetworkSecurityPerimeterProfileBase,
+} from './perimeter';
+export type {
+  INetworkSecurityPerimeter,
+  INetworkSecurityPerimeterProfile,
+  NetworkSecurityPerimeterAssociationProps,
   NetworkSecurityPerimeterProfileOptions,
   NetworkSecurityPerimeterProfileProps,
   NetworkSecurityPerimeterProps,

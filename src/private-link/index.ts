@@ -1,9 +1,5 @@
 export * from './sub-resource';
 export * from './targets';
 export * from './private-endpoint-rule';
-export {
-  ApprovalMode,
-  PrivateEndpointApproval,
-  PrivateEndpointApprovalOptions,
-  PrivateEndpointApprovalProps,
-} from './approval';
+export { ApprovalMode, PrivateEndpointApproval } from './approval';
+export type { PrivateEndpointApprovalOptions, PrivateEndpointApprovalProps } from './approval';

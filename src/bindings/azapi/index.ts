@@ -1,3 +1,4 @@
-export { AzapiProvider, AzapiProviderConfig } from './provider';
+export { AzapiProvider } from './provider';
+export type { AzapiProviderConfig } from './provider';
 export * from './resource-list';
 export * from './update-resource';

@@ -1,2 +1,3 @@
-export { TimeProvider, TimeProviderConfig } from './provider';
+export { TimeProvider } from './provider';
+export type { TimeProviderConfig } from './provider';
 export * from './sleep';
