@@ -30,7 +30,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     'network-security-perimeter',
   ],
   peerDeps: ['@cdktf/provider-azurerm@^14.23.1', '@cdktf/provider-databricks@^15.16.1'],
-  devDeps: ['cdktf-cli@0.21.0'],
+  devDeps: ['cdktf-cli@0.21.0', '@grpc/grpc-js@^1.14.7', '@grpc/proto-loader@^0.8.1', '@msgpack/msgpack@^3.1.3'],
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts'],
@@ -41,6 +41,12 @@ const project = new cdktf.ConstructLibraryCdktf({
   jestOptions: {
     // Snapshots must be able to fail: never rewrite them in `test`; use `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      // Real Terraform validates and plans synthesized stacks offline against stand-in providers.
+      globalSetup: '<rootDir>/test/terraform/global-setup.ts',
+      globalTeardown: '<rootDir>/test/terraform/global-teardown.ts',
+      testPathIgnorePatterns: ['/node_modules/', '/test/terraform/standin/'],
+    },
   },
   gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.terraform.lock.hcl'],
 });

@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+/*
+ * Offline stand-in for Terraform providers, for tests. Serves Terraform's plugin protocol 6 over gRPC
+ * (our own proto subset in plugin.proto) for every provider in a schema file, one port each, and prints
+ * one line `READY <TF_REATTACH_PROVIDERS JSON>` on stdout. Terraform then runs validate and plan against
+ * it with TF_REATTACH_PROVIDERS, without downloading any provider.
+ *
+ * What it does like a real provider: serves the schema; reports a required attribute set to null and a
+ * read-only (computed-only) attribute set, which Terraform leaves to providers; plans unset computed
+ * attributes as unknown; answers data sources with placeholder values, or with fixtures.
+ * What it cannot do: provider-side value validation (enums, regexes, conflicts), real API calls.
+ *
+ * Usage: node server.js <schemas.json>
+ * Env:   STANDIN_FIXTURES_DIR - a folder of *.json fixture files, re-read on every data source read and
+ *        resource apply: { "<type>": [ { "match": { "<attr>": <value> }, "values": { "<attr>": <value> } } ] }
+ *        The first entry whose `match` equals the configuration wins. For a data source the values fill
+ *        its computed attributes; for a resource, the attributes still unknown at apply. Values of
+ *        dynamic attributes (e.g. azapi's `output`) are plain JSON. Tests running in parallel keep their
+ *        entries apart with distinct `match` values.
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+const { encode, decode, ExtensionCodec } = require('@msgpack/msgpack');
+
+const UNKNOWN = Symbol('unknown');
+const codec = new ExtensionCodec();
+// cty encodes unknown values as msgpack extension 0 (and refined unknowns as 12).
+codec.register({ type: 0, encode: (v) => (v === UNKNOWN ? new Uint8Array([0]) : null), decode: () => UNKNOWN });
+codec.register({ type: 12, encode: () => null, decode: () => UNKNOWN });
+const MSGPACK = { extensionCodec: codec, useBigInt64: true };
+const unpack = (dv) => (dv && dv.msgpack && dv.msgpack.length ? decode(dv.msgpack, MSGPACK) : null);
+const pack = (v) => ({ msgpack: Buffer.from(encode(v, MSGPACK)) });
+
+const protoOptions = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true };
+const tfplugin6 = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, 'plugin.proto'), protoOptions)).tfplugin6;
+const plugin = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, 'controller.proto'), protoOptions)).plugin;
+
+// ---- schema -----------------------------------------------------------------------------------
+
+const NESTING = { single: 'SINGLE', list: 'LIST', set: 'SET', map: 'MAP', group: 'GROUP' };
+
+function protoAttributes(attributes) {
+  return Object.entries(attributes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, a]) => ({
+      name,
+      type: a.type !== undefined ? Buffer.from(JSON.stringify(a.type)) : Buffer.alloc(0),
+      nested_type: a.nested_type ? { attributes: protoAttributes(a.nested_type.attributes), nesting: NESTING[a.nested_type.nesting] } : null,
+      required: !!a.required,
+      optional: !!a.optional,
+      computed: !!a.computed,
+      sensitive: !!a.sensitive,
+    }));
+}
+
+function protoBlock(block) {
+  return {
+    version: 0,
+    attributes: protoAttributes(block.attributes || {}),
+    block_types: Object.entries(block.block_types || {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, b]) => ({
+        type_name: name,
+        block: protoBlock(b.block),
+        nesting: NESTING[b.nesting],
+        min_items: b.min_items || 0,
+        max_items: b.max_items || 0,
+      })),
+  };
+}
+
+// ---- values -----------------------------------------------------------------------------------
+
+const isDynamic = (a) => a.type === 'dynamic';
+
+/** Calls fn(attrSchema, value, path, holder, key) for every attribute of a block value, recursively. */
+function walk(block, value, fn, at = []) {
+  if (value === null || value === undefined || value === UNKNOWN || typeof value !== 'object') return;
+  for (const [name, a] of Object.entries(block.attributes || {})) {
+    fn(a, value[name], [...at, name], value, name);
+    if (a.nested_type) {
+      for (const [el, key] of elements(value[name], a.nested_type.nesting)) {
+        walk({ attributes: a.nested_type.attributes }, el, fn, [...at, name, key]);
+      }
+    }
+  }
+  for (const [name, b] of Object.entries(block.block_types || {})) {
+    for (const [el, key] of elements(value[name], b.nesting)) {
+      walk(b.block, el, fn, [...at, name, key]);
+    }
+  }
+}
+
+function elements(v, nesting) {
+  if (v === null || v === undefined || v === UNKNOWN) return [];
+  if (nesting === 'single' || nesting === 'group') return [[v, undefined]];
+  if (Array.isArray(v)) return v.map((el, i) => [el, i]);
+  if (typeof v === 'object') return Object.entries(v).map(([k, el]) => [el, k]);
+  return [];
+}
+
+function attributePath(at) {
+  return {
+    steps: at
+      .filter((s) => s !== undefined)
+      .map((s) => (typeof s === 'number' ? { element_key_int: s } : { attribute_name: s })),
+  };
+}
+
+function error(summary, detail, at) {
+  return { severity: 'ERROR', summary, detail, attribute: at ? attributePath(at) : null };
+}
+
+/** What Terraform leaves to providers: required attributes set to null, read-only attributes set. */
+function validateConfig(block, config) {
+  const diags = [];
+  walk(block, config, (a, v, at) => {
+    const name = at.filter((s) => typeof s === 'string').pop();
+    if (a.required && v === null) {
+      diags.push(error('Missing Configuration for Required Attribute', `Must set a configuration value for the ${name} attribute as the provider has marked it as required.`, at));
+    }
+    if (a.computed && !a.optional && !a.required && v !== null && v !== undefined) {
+      diags.push(error('Invalid Configuration for Read-Only Attribute', `Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value.`, at));
+    }
+  });
+  return diags;
+}
+
+/** Planned state: unset computed attributes become unknown ("known after apply"). */
+function planState(block, proposed) {
+  walk(block, proposed, (a, v, at, holder, key) => {
+    if (a.computed && (v === null || v === undefined)) holder[key] = UNKNOWN;
+  });
+  return proposed;
+}
+
+/** A placeholder for a computed value, by cty type. */
+function placeholder(type, name) {
+  if (type === 'string') return name === 'id' ? 'standin-id' : `standin-${name}`;
+  if (type === 'number') return 0;
+  if (type === 'bool') return false;
+  if (Array.isArray(type) && ['list', 'set', 'tuple'].includes(type[0])) return [];
+  if (Array.isArray(type) && type[0] === 'map') return {};
+  return null;
+}
+
+/** cty type JSON of a plain JSON value, for dynamic attributes. */
+function ctyType(v) {
+  if (v === null) return 'string';
+  if (Array.isArray(v)) return ['tuple', v.map(ctyType)];
+  if (typeof v === 'object') return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ctyType(x)]))];
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  return 'string';
+}
+
+function dynamicValue(v) {
+  return v === null || v === undefined ? null : [Buffer.from(JSON.stringify(ctyType(v))), v];
+}
+
+function readFixtures(typeName, config) {
+  const dir = process.env.STANDIN_FIXTURES_DIR;
+  if (!dir || !fs.existsSync(dir)) return undefined;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    let all;
+    try {
+      all = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    } catch {
+      continue; // being written
+    }
+    for (const entry of all[typeName] || []) {
+      if (Object.entries(entry.match || {}).every(([k, want]) => config[k] === want)) return entry.values || {};
+    }
+  }
+  return undefined;
+}
+
+function readDataSource(block, typeName, config) {
+  const values = readFixtures(typeName, config) || {};
+  for (const [name, a] of Object.entries(block.attributes || {})) {
+    if (!a.computed || (config[name] !== null && config[name] !== undefined)) continue;
+    if (name in values) {
+      config[name] = isDynamic(a) ? dynamicValue(values[name]) : values[name];
+    } else {
+      config[name] = isDynamic(a) ? null : placeholder(a.type, name);
+    }
+  }
+  return config;
+}
+
+/** Applied state: the plan with fixture values or placeholders for what was unknown. */
+function applyState(block, typeName, planned) {
+  const values = readFixtures(typeName, planned) || {};
+  for (const [name, v] of Object.entries(values)) {
+    if (planned[name] === UNKNOWN) planned[name] = v;
+  }
+  walk(block, planned, (a, v, at, holder, key) => {
+    if (v === UNKNOWN) holder[key] = isDynamic(a) ? null : placeholder(a.type, key);
+  });
+  return planned;
+}
+
+/** State JSON (as Terraform stores it) to the msgpack shape: dynamic attributes carry their type. */
+function fromStateJson(block, obj) {
+  walk(block, obj, (a, v, at, holder, key) => {
+    if (isDynamic(a) && v !== null && v !== undefined) holder[key] = dynamicValue(v);
+  });
+  return obj;
+}
+
+// ---- server -----------------------------------------------------------------------------------
+
+function providerService(address, schema) {
+  const resources = schema.resources || {};
+  const dataSources = schema.data_sources || {};
+  let cachedSchema;
+  const blockOf = (typeName, data) => (data ? dataSources : resources)[typeName] || { attributes: {}, block_types: {} };
+  const ok = (cb, body) => cb(null, body);
+  const guard = (fn) => (call, cb) => {
+    try {
+      fn(call, cb);
+    } catch (e) {
+      cb(null, { diagnostics: [error('stand-in provider failure', `${address}: ${e && e.stack}`)] });
+    }
+  };
+  return {
+    GetMetadata: guard((call, cb) => ok(cb, {
+      server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
+      resources: Object.keys(resources).map((type_name) => ({ type_name })),
+      data_sources: Object.keys(dataSources).map((type_name) => ({ type_name })),
+    })),
+    GetProviderSchema: guard((call, cb) => {
+      cachedSchema = cachedSchema || {
+        provider: { version: 0, block: protoBlock(schema.provider || { attributes: {}, block_types: {} }) },
+        resource_schemas: Object.fromEntries(Object.entries(resources).map(([t, b]) => [t, { version: 0, block: protoBlock(b) }])),
+        data_source_schemas: Object.fromEntries(Object.entries(dataSources).map(([t, b]) => [t, { version: 0, block: protoBlock(b) }])),
+        diagnostics: [],
+        server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
+      };
+      ok(cb, cachedSchema);
+    }),
+    ValidateProviderConfig: guard((call, cb) => ok(cb, { diagnostics: validateConfig(schema.provider || {}, unpack(call.request.config)) })),
+    ValidateResourceConfig: guard((call, cb) =>
+      ok(cb, { diagnostics: validateConfig(blockOf(call.request.type_name, false), unpack(call.request.config)) })),
+    ValidateDataResourceConfig: guard((call, cb) =>
+      ok(cb, { diagnostics: validateConfig(blockOf(call.request.type_name, true), unpack(call.request.config)) })),
+    UpgradeResourceState: guard((call, cb) => {
+      const raw = call.request.raw_state && call.request.raw_state.json;
+      const obj = raw && raw.length ? JSON.parse(Buffer.from(raw).toString('utf8')) : null;
+      ok(cb, { upgraded_state: pack(obj && fromStateJson(blockOf(call.request.type_name, false), obj)), diagnostics: [] });
+    }),
+    ConfigureProvider: guard((call, cb) => ok(cb, { diagnostics: [] })),
+    ReadResource: guard((call, cb) => ok(cb, { new_state: call.request.current_state, diagnostics: [], private: call.request.private })),
+    PlanResourceChange: guard((call, cb) => {
+      const proposed = unpack(call.request.proposed_new_state);
+      const planned = proposed === null ? null : planState(blockOf(call.request.type_name, false), proposed);
+      ok(cb, { planned_state: pack(planned), requires_replace: [], planned_private: call.request.prior_private, diagnostics: [], legacy_type_system: true });
+    }),
+    ApplyResourceChange: guard((call, cb) => {
+      const planned = unpack(call.request.planned_state);
+      const state = planned === null ? null : applyState(blockOf(call.request.type_name, false), call.request.type_name, planned);
+      ok(cb, { new_state: pack(state), private: call.request.planned_private, diagnostics: [], legacy_type_system: true });
+    }),
+    ImportResourceState: guard((call, cb) => ok(cb, { diagnostics: [error('import is not supported by the stand-in provider', '')] })),
+    ReadDataSource: guard((call, cb) => {
+      const config = unpack(call.request.config) || {};
+      ok(cb, { state: pack(readDataSource(blockOf(call.request.type_name, true), call.request.type_name, config)), diagnostics: [] });
+    }),
+    GetFunctions: guard((call, cb) => ok(cb, { diagnostics: [] })),
+    StopProvider: guard((call, cb) => ok(cb, { Error: '' })),
+  };
+}
+
+async function main() {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: server.js <schemas.json>');
+  const { providers } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const servers = [];
+  const reattach = {};
+  for (const [address, schema] of Object.entries(providers)) {
+    const server = new grpc.Server({ 'grpc.max_send_message_length': 256 * 1024 * 1024, 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
+    server.addService(tfplugin6.Provider.service, providerService(address, schema));
+    server.addService(plugin.GRPCController.service, { Shutdown: (call, cb) => cb(null, {}) });
+    const port = await new Promise((resolve, reject) =>
+      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+    servers.push(server);
+    reattach[address] = { Protocol: 'grpc', ProtocolVersion: 6, Pid: process.pid, Test: true, Addr: { Network: 'tcp', String: `127.0.0.1:${port}` } };
+  }
+  const stop = () => {
+    for (const s of servers) s.forceShutdown();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.stdout.write(`READY ${JSON.stringify(reattach)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e && e.stack}\n`);
+  process.exit(1);
+});
