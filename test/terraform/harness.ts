@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'child_process';
 import { randomUUID } from 'crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
@@ -78,7 +78,7 @@ export function validateDir(dir: string): ValidateResult {
 
 /** Placeholder values for the stack's variables, so plan needs no input. */
 function varArgs(dir: string): string[] {
-  const json = require(join(dir, 'main.tf.json'));
+  const json = JSON.parse(readFileSync(join(dir, 'main.tf.json'), 'utf8'));
   return Object.keys(json.variable ?? {}).flatMap((name) => ['-var', `${name}=standin`]);
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
@@ -51,9 +52,5 @@ export function schemaFile(): string {
 }
 
 function hash(text: string): string {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) {
-    h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
-  }
-  return (h >>> 0).toString(16);
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
