@@ -203,10 +203,12 @@ function applyState(block, typeName, planned) {
   return planned;
 }
 
-/** State JSON (as Terraform stores it) to the msgpack shape: dynamic attributes carry their type. */
+/** State JSON (as Terraform stores it) to the msgpack shape: dynamic values are stored as { value, type }. */
 function fromStateJson(block, obj) {
   walk(block, obj, (a, v, at, holder, key) => {
-    if (isDynamic(a) && v !== null && v !== undefined) holder[key] = dynamicValue(v);
+    if (isDynamic(a) && v !== null && v !== undefined) {
+      holder[key] = v && typeof v === 'object' && 'type' in v && 'value' in v ? [Buffer.from(JSON.stringify(v.type)), v.value] : dynamicValue(v);
+    }
   });
   return obj;
 }
@@ -256,7 +258,10 @@ function providerService(address, schema) {
     ReadResource: guard((call, cb) => ok(cb, { new_state: call.request.current_state, diagnostics: [], private: call.request.private })),
     PlanResourceChange: guard((call, cb) => {
       const proposed = unpack(call.request.proposed_new_state);
-      const planned = proposed === null ? null : planState(blockOf(call.request.type_name, false), proposed);
+      const prior = unpack(call.request.prior_state);
+      // Create: unset computed values become unknown. Update: Terraform's proposal already carries the
+      // prior computed values, which a real provider keeps unless it knows better.
+      const planned = proposed === null || prior !== null ? proposed : planState(blockOf(call.request.type_name, false), proposed);
       ok(cb, { planned_state: pack(planned), requires_replace: [], planned_private: call.request.prior_private, diagnostics: [], legacy_type_system: true });
     }),
     ApplyResourceChange: guard((call, cb) => {

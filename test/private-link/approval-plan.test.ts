@@ -1,0 +1,101 @@
+/**
+ * The approval planned and applied by real Terraform against the offline stand-in providers, with
+ * fixture connection lists on the target: which connection does the plan approve?
+ */
+import { execFileSync } from 'child_process';
+import { rmSync } from 'fs';
+import { NetworkConnectivityConfig, PrivateLinkSubResource } from '../../src';
+import { terraformEnv } from '../terraform/cli';
+import { applyDir, Fixtures, planDir, plannedAfter, writeStack } from '../terraform/harness';
+import { armId, newStack, synth } from '../util';
+
+const OURS = 'databricks-7d0c1b2a-3e4f-4a5b-8c9d-0e1f2a3b4c5d-pe-0a1b2c3d';
+
+function connection(target: string, name: string, endpoint: string, status: string) {
+  return {
+    id: `${target}/privateEndpointConnections/${name}`,
+    name,
+    properties: {
+      privateEndpoint: { id: `/subscriptions/99999999-8888-7777-6666-555555555555/resourceGroups/dbx/providers/Microsoft.Network/privateEndpoints/${endpoint}` },
+      privateLinkServiceConnectionState: { status, description: '', actionsRequired: 'None' },
+    },
+  };
+}
+
+/** A stack with one approved rule on a storage account of its own (fixtures stay apart per test). */
+function approvalStack(account: string, waitSeconds?: number[]) {
+  const { stack } = newStack();
+  const target = armId('Microsoft.Storage/storageAccounts', account);
+  const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+  const approval = ncc.addPrivateEndpointRule('Blob', { resourceId: target, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds });
+  const json = synth(stack);
+  const ruleAddress = `databricks_mws_ncc_private_endpoint_rule.${Object.keys(json.resource.databricks_mws_ncc_private_endpoint_rule)[0]}`;
+  const approveAddress = `azapi_update_resource.${Object.keys(json.resource.azapi_update_resource)[0]}`;
+  return { stack, target, approval, ruleAddress, approveAddress };
+}
+
+function fixtures(target: string, connections: unknown[] | null): Fixtures {
+  return {
+    databricks_mws_ncc_private_endpoint_rule: [{ match: { resource_id: target }, values: { endpoint_name: OURS } }],
+    azapi_resource_list: [{ match: { parent_id: target }, values: { output: connections === null ? null : { value: connections } } }],
+  };
+}
+
+describe('approval, planned by terraform with fixture connection lists', () => {
+  test('after the rule exists, the plan approves our pending connection and not the foreign one', () => {
+    const { stack, target, ruleAddress, approveAddress } = approvalStack('stplan1', []);
+    const dir = writeStack(stack);
+    try {
+      const list = [
+        connection(target, 'st.foreign', 'pe-foreign', 'Pending'),
+        connection(target, 'st.prefix', `${OURS}0`, 'Pending'),
+        connection(target, 'st.ours', OURS, 'Pending'),
+      ];
+      applyDir(dir, fixtures(target, list), [`-target=${ruleAddress}`]);
+      const plan = planDir(dir, fixtures(target, list));
+      const after = plannedAfter(plan, approveAddress);
+      expect(after.resource_id).toBe(`${target}/privateEndpointConnections/st.ours`);
+      expect(after.type).toBe('Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01');
+      expect(after.body.properties.privateLinkServiceConnectionState.status).toBe('Approved');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('only a foreign pending connection: the plan fails with the actionable message, nothing is approved', () => {
+    const { stack, target, ruleAddress } = approvalStack('stplan2', []);
+    const dir = writeStack(stack);
+    try {
+      const list = [connection(target, 'st.foreign', 'pe-foreign', 'Pending'), connection(target, 'st.suffix', `evil-${OURS}`, 'Pending')];
+      applyDir(dir, fixtures(target, list), [`-target=${ruleAddress}`]);
+      let message = '';
+      try {
+        planDir(dir, fixtures(target, list));
+      } catch (e: any) {
+        message = e.message.replace(/\s+/g, ' ');
+      }
+      expect(message).toMatch(/Resource precondition failed.*expected exactly one Pending or Approved private endpoint connection .* found 0 after waiting up to 0s/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('one apply converges with the default waits, and the next plan changes nothing', () => {
+    const { stack, target, approveAddress } = approvalStack('stplan3');
+    const dir = writeStack(stack);
+    try {
+      const list = [connection(target, 'st.foreign', 'pe-foreign', 'Pending'), connection(target, 'st.ours', OURS, 'Pending')];
+      applyDir(dir, fixtures(target, list));
+      const state = JSON.parse(execFileSync('terraform', ['show', '-json'], { cwd: dir, env: terraformEnv(), encoding: 'utf8' }));
+      const approve = state.values.root_module.resources.find((r: any) => r.address === approveAddress);
+      expect(approve.values.resource_id).toBe(`${target}/privateEndpointConnections/st.ours`);
+      // The connection is now Approved; it stays selected, so the second plan is empty.
+      const approved = [connection(target, 'st.foreign', 'pe-foreign', 'Pending'), connection(target, 'st.ours', OURS, 'Approved')];
+      const plan = planDir(dir, fixtures(target, approved));
+      const changes = (plan.resource_changes ?? []).filter((c: any) => !c.change.actions.includes('no-op') && !c.address.startsWith('data.'));
+      expect(changes.map((c: any) => `${c.address}:${c.change.actions}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
