@@ -1,4 +1,5 @@
 import { Testing } from 'cdktf';
+import { planStack, validateStack } from './terraform/harness';
 import { addresses, synth } from './util';
 import { ApprovalStack } from '../examples/approval';
 import { EstateStack } from '../examples/estate';
@@ -119,5 +120,23 @@ describe('resource addresses of the bundled examples', () => {
       'time_sleep.lake_Rule-dfs_Approval_Wait1_85252215',
       'time_sleep.lake_Rule-dfs_Approval_Wait2_A562810C',
     ]);
+  });
+});
+
+// Every bundled example is valid Terraform for the real provider schemas, and plans.
+describe.each([
+  ['estate', EstateStack],
+  ['foundation', FoundationStack],
+  ['approval', ApprovalStack],
+  ['perimeter', PerimeterStack],
+])('example %s, with real Terraform', (name, Stack) => {
+  test('validates and plans', () => {
+    const result = validateStack(new Stack(Testing.app(), name));
+    expect(result.errors).toBe('');
+    expect(result.valid).toBe(true);
+    const plan = planStack(new Stack(Testing.app(), name));
+    const created = plan.resource_changes.filter((c: any) => c.change.actions.includes('create')).map((c: any) => c.address);
+    expect(created.length).toBeGreaterThan(0);
+    expect(created).toEqual(expect.arrayContaining(addresses(synth(new Stack(Testing.app(), name))).filter((a) => !a.startsWith('data.'))));
   });
 });

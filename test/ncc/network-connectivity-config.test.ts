@@ -1,6 +1,7 @@
 import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-workspace';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { NetworkConnectivityConfig } from '../../src';
+import { planStack, plannedAfter, validateStack } from '../terraform/harness';
 import { newStack, only, ref, resources, synth, warnings } from '../util';
 
 const NCC = 'databricks_mws_network_connectivity_config';
@@ -174,5 +175,19 @@ describe('bindWorkspace', () => {
     expect(warnings(stack)).toEqual([]);
     ncc.bindWorkspace('W3', { workspaceId: '3' });
     expect(warnings(stack)).toEqual([expect.stringMatching(/binds 3 workspaces to NCC test\/Ncc, more than the account limit of 2 per NCC/)]);
+  });
+});
+
+describe('with real Terraform', () => {
+  test('NCCs, bindings (literal, reference, imported NCC) validate and plan', () => {
+    const { stack, account } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'East US 2', accountProvider: account });
+    const ws = new DatabricksWorkspace(stack, 'Ws', { name: 'ws', location: 'eastus2', resourceGroupName: 'rg', sku: 'premium' });
+    ncc.bindWorkspace('Ws', { workspace: ws });
+    ncc.bindWorkspace('Legacy', { workspaceId: '9876543210987654' });
+    NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'Existing', 'ncc-123', 'westeurope', account).bindWorkspace('Other', { workspaceId: '42' });
+    expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
+    const plan = planStack(stack);
+    expect(plannedAfter(plan, `databricks_mws_ncc_binding.${Object.keys(resources(synth(stack), BINDING)).find((n) => n.includes('Legacy'))}`).workspace_id).toBe(9876543210987654);
   });
 });

@@ -6,6 +6,7 @@ import {
   NspAccessMode,
   ServiceTag,
 } from '../../src';
+import { planStack, validateStack } from '../terraform/harness';
 import { armId, newStack, only, ref, resources, STORAGE_ID, SUB, synth, warnings } from '../util';
 
 const NSP = 'azurerm_network_security_perimeter';
@@ -186,5 +187,25 @@ describe('NetworkSecurityPerimeter guards', () => {
     const w = warnings(stack);
     expect(w).toHaveLength(2);
     expect(w[0]).toMatch(/Storage account associated in Enforced mode: Databricks requires Learning \(Transition\) mode.*blocks trusted-service access/);
+  });
+});
+
+describe('with real Terraform', () => {
+  test('a perimeter with every rule kind and associations validates and plans', () => {
+    const { stack, nsp } = setup();
+    const profile = nsp.addProfile('P', {
+      name: 'serverless',
+      inboundServiceTags: [ServiceTag.databricksServerless('eastus2')],
+      inboundAddressPrefixes: ['203.0.113.0/24'],
+      inboundSubscriptionIds: [SUB],
+      outboundFqdns: ['login.microsoftonline.com'],
+    });
+    profile.associate('lake', { resourceId: storage(stack).id });
+    profile.associate('kv', { resourceId: armId('Microsoft.KeyVault/vaults', 'kv'), accessMode: NspAccessMode.AUDIT });
+    NetworkSecurityPerimeterProfile.fromProfileId(stack, 'Imp', armId('Microsoft.Network/networkSecurityPerimeters', 'other/profiles/p'))
+      .allowInboundServiceTags(ServiceTag.databricksServerless());
+    expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
+    const plan = planStack(stack);
+    expect(plan.resource_changes.filter((c: any) => c.type === ASSOC)).toHaveLength(2);
   });
 });

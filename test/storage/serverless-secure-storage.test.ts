@@ -11,6 +11,7 @@ import {
   ServiceTag,
   StorageAccess,
 } from '../../src';
+import { planStack, validateStack } from '../terraform/harness';
 import { armId, infos, newStack, only, ref, resources, STORAGE_ID, synth, warnings } from '../util';
 
 const SA = 'azurerm_storage_account';
@@ -331,5 +332,20 @@ describe('ServerlessSecureStorage guards', () => {
   test('cost inputs are checked', () => {
     const { make } = setup();
     expect(() => make({ storageAccount: ACCOUNT, privateEndpointHourlyPrice: -1 })).toThrow(/invalid privateEndpointHourlyPrice\/hoursPerMonth/);
+  });
+});
+
+describe('with real Terraform', () => {
+  test('every access model, workspace root storage and a shared profile validate and plan', () => {
+    const { stack, make } = setup();
+    const nsp = new NetworkSecurityPerimeter(stack, 'Nsp', { name: 'nsp-shared', resourceGroupName: 'rg', location: 'eastus2' });
+    const shared = nsp.addProfile('Serverless', { name: 'serverless' });
+    make({ storageAccount: { ...ACCOUNT, accessConnectorId: armId('Microsoft.Databricks/accessConnectors', 'ac'), preventDestroy: true } }, 'Pe');
+    make({ storageAccount: { ...ACCOUNT, name: 'sttag' }, access: StorageAccess.SERVICE_TAG }, 'Tag');
+    make({ storageAccount: { ...ACCOUNT, name: 'stboth' }, access: StorageAccess.PRIVATE_ENDPOINTS_AND_SERVICE_TAG, perimeterProfile: shared }, 'Both');
+    make({ storageAccountId: armId('Microsoft.Storage/storageAccounts', 'dbroot'), workspaceRootStorage: true }, 'Root');
+    expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
+    const plan = planStack(stack);
+    expect(plan.resource_changes.filter((c: any) => c.type === SA)).toHaveLength(3);
   });
 });
