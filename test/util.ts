@@ -1,7 +1,8 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
-import { App, DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { resolveValue } from '../src/core/resolved-index';
 
 export const SUB = '00000000-1111-2222-3333-444444444444';
 
@@ -94,6 +95,4 @@ export function addresses(json: any): string[] {
 }
 
 /** Resolves a token in the scope of a construct (as synth would). */
-export function resolve(scope: IConstruct, value: unknown): unknown {
-  return Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
-}
+export const resolve = resolveValue;

@@ -446,23 +446,24 @@ export class ServerlessSecureStorage extends Construct {
       return;
     }
     const known = new Set((props.nccServerlessSubnetIds ?? []).filter((s) => !isUnresolved(s)).map((s) => s.toLowerCase()));
-    const legacy = firewall.filter((s) => {
-      if (!isUnresolved(s)) {
-        return known.has(s.toLowerCase());
-      }
-      const resolved = JSON.stringify(resolveValue(this, s));
+    // A reference to the NCC's computed egress_config (the legacy subnets), as a whole list or per element.
+    const referencesEgress = (v: unknown) => {
+      const resolved = JSON.stringify(resolveValue(this, v));
       return resolved.includes('databricks_mws_network_connectivity_config.') && resolved.includes('egress_config');
-    });
-    if (legacy.length === 0 && !(Token.isUnresolved(firewall) && JSON.stringify(resolveValue(this, firewall)).includes('egress_config'))) {
+    };
+    const legacy = Token.isUnresolved(firewall)
+      ? referencesEgress(firewall) ? ['(reference to egress_config)'] : []
+      : firewall.filter((s) => (isUnresolved(s) ? referencesEgress(s) : known.has(s.toLowerCase())));
+    if (legacy.length === 0) {
       return;
     }
     warn(
       this,
-      `The storage firewall allowlists the NCC's serverless subnets (${legacy.length || 'a reference to egress_config'}): this legacy service-endpoint path ended on ${LEGACY_DEADLINE} and the account is non-compliant. ` +
+      `The storage firewall allowlists the NCC's serverless subnets (${legacy.length}): this legacy service-endpoint path ended on ${LEGACY_DEADLINE} and the account is non-compliant. ` +
         'Migrate: (1) deploy StorageAccess.SERVICE_TAG (or PRIVATE_ENDPOINTS_AND_SERVICE_TAG), which associates the account with a perimeter in Learning mode that allows ' +
         'AzureDatabricksServerless.<Region>; (2) check serverless access in the perimeter\'s access logs; (3) remove the subnet IDs from the firewall.',
     );
-    info(this, `Legacy serverless subnets found in the firewall: ${legacy.filter((s) => !isUnresolved(s)).join(', ') || '(references)'}`);
+    info(this, `Legacy serverless subnets found in the firewall: ${legacy.map((s) => (isUnresolved(s) ? '(reference)' : s)).join(', ')}`);
   }
 }
 
