@@ -1,3 +1,4 @@
+import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { appScoped } from '../core/app-registry';
 import { ResolvedEntry, ResolvedIndex } from '../core/resolved-index';
@@ -16,10 +17,31 @@ export class AccountState {
     return appScoped(scope, 'cdktf-azure-databricks-serverless/account-state', () => new AccountState());
   }
 
+  /** Private endpoint rule resources per NCC, in creation order. */
+  public readonly rulesByNcc = new Map<IConstruct, TerraformResource[]>();
   /** Workspace bindings, by workspace. */
   public readonly bindings = new ResolvedIndex<BindingRecord>();
   private readonly nccsPerRegion = new Map<string, number>();
   private readonly endpointsPerRegion = new Map<string, number>();
+
+  /**
+   * The earlier rule of the NCC that its next rule must wait for, so that at most `parallel` rules of
+   * the NCC are created at once (undefined for the first `parallel` rules).
+   */
+  public ruleToWaitFor(ncc: IConstruct, parallel: number): TerraformResource | undefined {
+    const rules = this.rulesByNcc.get(ncc) ?? [];
+    return rules.length >= parallel ? rules[rules.length - parallel] : undefined;
+  }
+
+  /** Records a rule of an NCC, in creation order. */
+  public addRule(ncc: IConstruct, rule: TerraformResource): void {
+    const rules = this.rulesByNcc.get(ncc);
+    if (rules) {
+      rules.push(rule);
+    } else {
+      this.rulesByNcc.set(ncc, [rule]);
+    }
+  }
 
   /** Counts one more NCC in the region and returns the new count. */
   public addNcc(region: string): number {

@@ -27,6 +27,13 @@ export interface DatabricksAccountLimits {
    * @default 100
    */
   readonly maxPrivateEndpointsPerRegion?: number;
+  /**
+   * Private endpoint rules of one NCC that Terraform creates at the same time. Creating many rules in
+   * parallel has hit Databricks API throttling, so each rule waits (`depends_on`) for the rule this
+   * many places before it on the same NCC. Changing it changes only dependencies, never resources.
+   * @default 5
+   */
+  readonly maxParallelRuleCreations?: number;
 }
 
 /**
@@ -73,7 +80,8 @@ export interface NetworkConnectivityConfigProps {
   readonly accountProvider?: TerraformProvider;
   /**
    * Account limits to warn about.
-   * @default - 10 NCCs per region, 50 workspaces per NCC, 100 private endpoints per region
+   * @default - 10 NCCs per region, 50 workspaces per NCC, 100 private endpoints per region, 5 rules
+   * created in parallel per NCC
    */
   readonly accountLimits?: DatabricksAccountLimits;
 }
@@ -82,6 +90,7 @@ const DEFAULT_LIMITS: Required<DatabricksAccountLimits> = {
   maxNccsPerRegion: 10,
   maxWorkspacesPerNcc: 50,
   maxPrivateEndpointsPerRegion: 100,
+  maxParallelRuleCreations: 5,
 };
 
 /** What NCCs created in this app and imported NCCs share: workspace bindings and private endpoint rules. */
@@ -167,6 +176,10 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
     this.name = props.name;
     this.accountProvider = props.accountProvider;
     this.accountLimits = { ...DEFAULT_LIMITS, ...props.accountLimits };
+    const parallel = this.accountLimits.maxParallelRuleCreations!;
+    if (!Number.isInteger(parallel) || parallel < 1) {
+      invalidProp(this, 'accountLimits.maxParallelRuleCreations', parallel, 'expected a whole number >= 1', 'use e.g. 5 (the default), or 1 to create rules one by one');
+    }
 
     this.resource = new MwsNetworkConnectivityConfig(this, 'Resource', {
       name: props.name,

@@ -82,7 +82,11 @@ export class PrivateEndpointRule extends Construct {
       this.checkDomainNames(props.domainNames!, this.resourceType);
     }
 
+    // Bounded fan-out: wait for an earlier rule of the NCC (parallel rule creation hits API throttling).
+    const state = AccountState.of(this);
+    const waitFor = state.ruleToWaitFor(ncc, ncc.accountLimits.maxParallelRuleCreations ?? 5);
     this.resource = new MwsNccPrivateEndpointRule(this, 'Resource', {
+      dependsOn: waitFor ? [waitFor] : undefined,
       networkConnectivityConfigId: ncc.networkConnectivityConfigId,
       resourceId: props.resourceId,
       groupId: props.subResource?.groupId,
@@ -90,8 +94,9 @@ export class PrivateEndpointRule extends Construct {
       provider: ncc.accountProvider,
     });
 
+    state.addRule(ncc, this.resource);
     if (!Token.isUnresolved(ncc.region)) {
-      const count = AccountState.of(this).addPrivateEndpoint(ncc.region);
+      const count = state.addPrivateEndpoint(ncc.region);
       const limit = ncc.accountLimits.maxPrivateEndpointsPerRegion ?? 100;
       if (count > limit) {
         warn(

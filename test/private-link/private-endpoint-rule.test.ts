@@ -201,3 +201,38 @@ describe('with real Terraform', () => {
     expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
   });
 });
+
+describe('rule creation fan-out', () => {
+  test('at most 5 rules of one NCC are created at once by default: rule n waits for rule n-5', () => {
+    const { stack, ncc } = setup();
+    for (let i = 0; i < 7; i++) {
+      ncc.addPrivateEndpointRule(`R${i}`, { resourceId: armId('Microsoft.KeyVault/vaults', `kv${i}`), subResource: PrivateLinkSubResource.KEY_VAULT });
+    }
+    const rules = resources(synth(stack), RULE);
+    const names = Object.keys(rules);
+    const byIndex = (i: number) => names.find((n) => n.startsWith(`Ncc_R${i}_`))!;
+    for (let i = 0; i < 5; i++) expect(rules[byIndex(i)].depends_on).toBeUndefined();
+    expect(rules[byIndex(5)].depends_on).toEqual([`${RULE}.${byIndex(0)}`]);
+    expect(rules[byIndex(6)].depends_on).toEqual([`${RULE}.${byIndex(1)}`]);
+  });
+
+  test('the limit is per NCC and configurable; 1 creates rules one by one', () => {
+    const t = newStack();
+    const serial = new NetworkConnectivityConfig(t.stack, 'S', { name: 'ncc-s', region: 'eastus2', accountLimits: { maxParallelRuleCreations: 1 } });
+    const other = new NetworkConnectivityConfig(t.stack, 'O', { name: 'ncc-o', region: 'eastus2' });
+    serial.addPrivateEndpointRule('A', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    other.addPrivateEndpointRule('X', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
+    serial.addPrivateEndpointRule('B', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
+    const rules = resources(synth(t.stack), RULE);
+    const name = (prefix: string) => Object.keys(rules).find((n) => n.startsWith(prefix))!;
+    expect(rules[name('S_B_')].depends_on).toEqual([`${RULE}.${name('S_A_')}`]);
+    expect(rules[name('O_X_')].depends_on).toBeUndefined();
+  });
+
+  test.each([0, 2.5])('maxParallelRuleCreations %j is an error', (maxParallelRuleCreations) => {
+    const { stack } = newStack();
+    expect(() => new NetworkConnectivityConfig(stack, 'N', { name: 'ncc1', region: 'eastus2', accountLimits: { maxParallelRuleCreations } })).toThrow(
+      /invalid accountLimits.maxParallelRuleCreations .*expected a whole number >= 1/,
+    );
+  });
+});
