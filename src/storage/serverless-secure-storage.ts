@@ -32,7 +32,7 @@ export interface ServerlessStorageAccountOptions {
   readonly location: string;
   /**
    * Replication (`LRS`, `ZRS`, `GRS`, `RAGRS`, `GZRS`, `RAGZRS`).
-   * @default 'ZRS'
+   * @default 'LRS'
    */
   readonly replicationType?: string;
   /**
@@ -346,7 +346,7 @@ export class ServerlessSecureStorage extends Construct {
     if (!Token.isUnresolved(options.name) && !/^[a-z0-9]{3,24}$/.test(options.name)) {
       invalidProp(this, 'storageAccount.name', options.name, 'a storage account name is 3-24 lowercase letters and digits', `use a name such as "${options.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24) || 'stdatalake'}"`);
     }
-    const replication = options.replicationType ?? 'ZRS';
+    const replication = options.replicationType ?? 'LRS';
     if (!Token.isUnresolved(replication) && !['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'].includes(replication)) {
       invalidProp(this, 'storageAccount.replicationType', replication, 'not a storage replication type', 'use one of LRS, ZRS, GRS, RAGRS, GZRS, RAGZRS');
     }

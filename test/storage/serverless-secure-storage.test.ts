@@ -46,7 +46,7 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
       location: 'eastus2',
       account_kind: 'StorageV2',
       account_tier: 'Standard',
-      account_replication_type: 'ZRS',
+      account_replication_type: 'LRS',
       is_hns_enabled: true,
       https_traffic_only_enabled: true,
       min_tls_version: 'TLS1_2',
