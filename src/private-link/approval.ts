@@ -135,7 +135,7 @@ export class PrivateEndpointApproval extends Construct {
 
     for (let i = 0; i <= waits.length; i++) {
       const lookup = new DataAzapiResourceList(this, `Lookup${i}`, {
-        type: target.connectionsType,
+        resourceType: target.connectionsType,
         parentId: rule.resourceId,
         provider: azapi,
         // Read after the rule exists (at apply time while the rule or the previous wait changes).
@@ -159,7 +159,7 @@ export class PrivateEndpointApproval extends Construct {
     const final = this.matches[this.matches.length - 1].asString;
     const totalWait = waits.reduce((a, b) => a + b, 0);
     this.approval = new AzapiUpdateResource(this, 'Approve', {
-      type: target.connectionsType,
+      resourceType: target.connectionsType,
       resourceId: `\${length(${final}) == 1 ? ${final}[0].id : ""}`,
       body: {
         properties: {

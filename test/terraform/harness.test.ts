@@ -69,11 +69,11 @@ describe('offline terraform plan with fixtures', () => {
     const { stack, sa } = base();
     new AzapiProvider(stack, 'azapi');
     const list = new DataAzapiResourceList(stack, 'list', {
-      type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
+      resourceType: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
       parentId: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/fixture1',
     });
     new AzapiUpdateResource(stack, 'pick', {
-      type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
+      resourceType: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
       resourceId: `\${[for c in ${list.fqn}.output.value : c.id if c.properties.privateLinkServiceConnectionState.status == "Pending"][0]}`,
       body: { properties: { privateLinkServiceConnectionState: { status: 'Approved', description: 'test' } } },
     });

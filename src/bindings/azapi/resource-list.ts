@@ -4,8 +4,8 @@ import { AZAPI_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link DataAzapiResourceList}. */
 export interface DataAzapiResourceListConfig {
-  /** The child resource type and API version to list, e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
-  readonly type: string;
+  /** The child resource type and API version to list (`type`), e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
+  readonly resourceType: string;
   /** ID of the parent resource whose children are listed. */
   readonly parentId: string;
   /**
@@ -29,7 +29,7 @@ export class DataAzapiResourceList extends TerraformDataSource {
   public static readonly tfResourceType = 'azapi_resource_list';
 
   /** The listed type with API version. */
-  public readonly type: string;
+  public readonly resourceType: string;
   /** The parent resource ID. */
   public readonly parentId: string;
 
@@ -40,7 +40,7 @@ export class DataAzapiResourceList extends TerraformDataSource {
       provider: config.provider,
       dependsOn: config.dependsOn,
     });
-    this.type = config.type;
+    this.resourceType = config.resourceType;
     this.parentId = config.parentId;
   }
 
@@ -50,6 +50,6 @@ export class DataAzapiResourceList extends TerraformDataSource {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return { type: this.type, parent_id: this.parentId };
+    return { type: this.resourceType, parent_id: this.parentId };
   }
 }

@@ -4,8 +4,8 @@ import { AZAPI_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link AzapiUpdateResource}. */
 export interface AzapiUpdateResourceConfig {
-  /** Resource type and API version, e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
-  readonly type: string;
+  /** Resource type and API version (`type`), e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
+  readonly resourceType: string;
   /** ID of the existing resource to update. Changing it replaces this Terraform resource. */
   readonly resourceId: string;
   /** The properties to set, merged into the resource's current body (an HCL object). */
@@ -36,7 +36,7 @@ export class AzapiUpdateResource extends TerraformResource {
   public static readonly tfResourceType = 'azapi_update_resource';
 
   /** Resource type with API version. */
-  public readonly type: string;
+  public readonly resourceType: string;
   /** ID of the updated resource. */
   public readonly resourceId: string;
   /** The body set on the resource. */
@@ -50,12 +50,12 @@ export class AzapiUpdateResource extends TerraformResource {
       dependsOn: config.dependsOn,
       lifecycle: config.lifecycle,
     });
-    this.type = config.type;
+    this.resourceType = config.resourceType;
     this.resourceId = config.resourceId;
     this.body = config.body;
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return { type: this.type, resource_id: this.resourceId, body: this.body };
+    return { type: this.resourceType, resource_id: this.resourceId, body: this.body };
   }
 }
