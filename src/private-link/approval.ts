@@ -176,7 +176,7 @@ export class PrivateEndpointApproval extends Construct {
             condition: `\${length(${final}) == 1}`,
             errorMessage:
               `Private endpoint approval for NCC rule ${rule.node.path}: expected exactly one Pending or Approved private endpoint connection ` +
-              `on the target whose private endpoint ID ends with "/privateEndpoints/${endpoint}", found \${length(${final})} after waiting up to ${totalWait}s. ` +
+              `on the target whose private endpoint ID ends with "/privateEndpoints/\${coalesce(${endpoint}, "(no endpoint name yet)")}", found \${length(${final})} after waiting up to ${totalWait}s. ` +
               'If none: the Databricks rule may still be CREATING, or its connection was rejected or removed; check the rule\'s connection_state in the ' +
               'Databricks account console and run terraform apply again (raise waitSeconds if endpoints are slow in your region), or recreate an ' +
               'EXPIRED/REJECTED rule. If more than one: nothing was approved; remove the duplicate connections on the target. ' +

@@ -80,6 +80,25 @@ describe('approval, planned by terraform with fixture connection lists', () => {
     }
   });
 
+  test('an empty endpoint name approves nothing, even a connection of an endpoint with an empty name', () => {
+    const { stack, target, ruleAddress } = approvalStack('stplan4', []);
+    const dir = writeStack(stack);
+    try {
+      const list = [connection(target, 'st.noname', '', 'Pending'), connection(target, 'st.foreign', 'pe-foreign', 'Pending')];
+      const empty: Fixtures = { ...fixtures(target, list), databricks_mws_ncc_private_endpoint_rule: [{ match: { resource_id: target }, values: { endpoint_name: '' } }] };
+      applyDir(dir, empty, [`-target=${ruleAddress}`]);
+      let message = '';
+      try {
+        planDir(dir, empty);
+      } catch (e: any) {
+        message = e.message.replace(/\s+/g, ' ');
+      }
+      expect(message).toMatch(/Resource precondition failed.*ends with "\/privateEndpoints\/\(no endpoint name yet\)", found 0/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('one apply converges with the default waits, and the next plan changes nothing', () => {
     const { stack, target, approveAddress } = approvalStack('stplan3');
     const dir = writeStack(stack);
