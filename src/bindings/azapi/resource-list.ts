@@ -1,23 +1,14 @@
-import { IResolvable, ITerraformDependable, TerraformDataSource, TerraformProvider } from 'cdktf';
+import { IResolvable, TerraformDataSource } from 'cdktf';
 import { Construct } from 'constructs';
+import { BindingMetaConfig } from '../meta';
 import { AZAPI_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link DataAzapiResourceList}. */
-export interface DataAzapiResourceListConfig {
+export interface DataAzapiResourceListConfig extends BindingMetaConfig {
   /** The child resource type and API version to list (`type`), e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
   readonly resourceType: string;
   /** ID of the parent resource whose children are listed. */
   readonly parentId: string;
-  /**
-   * The azapi provider.
-   * @default - the stack's default azapi provider
-   */
-  readonly provider?: TerraformProvider;
-  /**
-   * Resources the read waits for (the data source is read at apply time while they have changes).
-   * @default - none
-   */
-  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -39,6 +30,7 @@ export class DataAzapiResourceList extends TerraformDataSource {
       terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
       provider: config.provider,
       dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
     });
     this.resourceType = config.resourceType;
     this.parentId = config.parentId;

@@ -1,30 +1,16 @@
-import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { BindingMetaConfig } from '../meta';
 import { AZAPI_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link AzapiUpdateResource}. */
-export interface AzapiUpdateResourceConfig {
+export interface AzapiUpdateResourceConfig extends BindingMetaConfig {
   /** Resource type and API version (`type`), e.g. `Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01`. */
   readonly resourceType: string;
   /** ID of the existing resource to update. Changing it replaces this Terraform resource. */
   readonly resourceId: string;
   /** The properties to set, merged into the resource's current body (an HCL object). */
   readonly body: { [key: string]: any };
-  /**
-   * The azapi provider.
-   * @default - the stack's default azapi provider
-   */
-  readonly provider?: TerraformProvider;
-  /**
-   * Explicit dependencies.
-   * @default - none
-   */
-  readonly dependsOn?: ITerraformDependable[];
-  /**
-   * Lifecycle (preconditions, ignore_changes).
-   * @default - none
-   */
-  readonly lifecycle?: TerraformResourceLifecycle;
 }
 
 /**

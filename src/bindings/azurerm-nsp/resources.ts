@@ -1,29 +1,11 @@
-import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { BindingMetaConfig } from '../meta';
 import { AZURERM_NSP_VERSION_CONSTRAINT, requireAzurermForNsp } from './version';
-
-/** Meta-arguments shared by the NSP bindings. */
-export interface AzurermNspMetaConfig {
-  /**
-   * The azurerm provider.
-   * @default - the stack's default azurerm provider
-   */
-  readonly provider?: TerraformProvider;
-  /**
-   * Explicit dependencies.
-   * @default - none
-   */
-  readonly dependsOn?: ITerraformDependable[];
-  /**
-   * Lifecycle.
-   * @default - none
-   */
-  readonly lifecycle?: TerraformResourceLifecycle;
-}
 
 /** Base of the NSP bindings: azurerm resource type, and the raised azurerm constraint on the stack. */
 abstract class AzurermNspResource extends TerraformResource {
-  constructor(scope: Construct, id: string, type: string, config: AzurermNspMetaConfig) {
+  constructor(scope: Construct, id: string, type: string, config: BindingMetaConfig) {
     super(scope, id, {
       terraformResourceType: type,
       terraformGeneratorMetadata: { providerName: 'azurerm', providerVersionConstraint: AZURERM_NSP_VERSION_CONSTRAINT },
@@ -41,7 +23,7 @@ abstract class AzurermNspResource extends TerraformResource {
 }
 
 /** Configuration of {@link AzurermNetworkSecurityPerimeter}. */
-export interface AzurermNetworkSecurityPerimeterConfig extends AzurermNspMetaConfig {
+export interface AzurermNetworkSecurityPerimeterConfig extends BindingMetaConfig {
   /** Perimeter name. */
   readonly name: string;
   /** Resource group name. */
@@ -74,7 +56,7 @@ export class AzurermNetworkSecurityPerimeter extends AzurermNspResource {
 }
 
 /** Configuration of {@link AzurermNetworkSecurityPerimeterProfile}. */
-export interface AzurermNetworkSecurityPerimeterProfileConfig extends AzurermNspMetaConfig {
+export interface AzurermNetworkSecurityPerimeterProfileConfig extends BindingMetaConfig {
   /** Profile name. */
   readonly name: string;
   /** ID of the perimeter. */
@@ -99,7 +81,7 @@ export class AzurermNetworkSecurityPerimeterProfile extends AzurermNspResource {
 }
 
 /** Configuration of {@link AzurermNetworkSecurityPerimeterAccessRule}: exactly one of the four lists. */
-export interface AzurermNetworkSecurityPerimeterAccessRuleConfig extends AzurermNspMetaConfig {
+export interface AzurermNetworkSecurityPerimeterAccessRuleConfig extends BindingMetaConfig {
   /** Rule name. */
   readonly name: string;
   /** ID of the profile. */
@@ -155,7 +137,7 @@ export class AzurermNetworkSecurityPerimeterAccessRule extends AzurermNspResourc
 }
 
 /** Configuration of {@link AzurermNetworkSecurityPerimeterAssociation}. */
-export interface AzurermNetworkSecurityPerimeterAssociationConfig extends AzurermNspMetaConfig {
+export interface AzurermNetworkSecurityPerimeterAssociationConfig extends BindingMetaConfig {
   /** Association name. */
   readonly name: string;
   /** ID of the profile. */

@@ -1,9 +1,10 @@
-import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { BindingMetaConfig } from '../meta';
 import { TIME_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link TimeSleep}. */
-export interface TimeSleepConfig {
+export interface TimeSleepConfig extends BindingMetaConfig {
   /** How long creation waits, e.g. `30s` or an expression that yields one. */
   readonly createDuration: string;
   /**
@@ -11,21 +12,6 @@ export interface TimeSleepConfig {
    * @default - none
    */
   readonly triggers?: { [key: string]: string };
-  /**
-   * The time provider.
-   * @default - the stack's default time provider
-   */
-  readonly provider?: TerraformProvider;
-  /**
-   * Explicit dependencies.
-   * @default - none
-   */
-  readonly dependsOn?: ITerraformDependable[];
-  /**
-   * Lifecycle.
-   * @default - none
-   */
-  readonly lifecycle?: TerraformResourceLifecycle;
 }
 
 /** The `time_sleep` resource (hashicorp/time): waits while it is created. */
