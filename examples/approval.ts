@@ -29,13 +29,11 @@ export class ApprovalStack extends TerraformStack {
     });
 
     // An NCC created elsewhere (for example by the platform team's stack), imported by ID.
-    const ncc = NetworkConnectivityConfig.fromNetworkConnectivityConfigId(
-      this,
-      'ncc',
-      '5a7e0c1d-2b3f-4e5a-8c9d-0e1f2a3b4c5d',
-      'West Europe',
-      account,
-    );
+    const ncc = NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(this, 'ncc', {
+      networkConnectivityConfigId: '5a7e0c1d-2b3f-4e5a-8c9d-0e1f2a3b4c5d',
+      region: 'West Europe',
+      accountProvider: account,
+    });
 
     // One line per rule: create it, then approve its own connection on the target.
     ncc.addPrivateEndpointRule('lake-blob', { resourceId: lake.id, subResource: PrivateLinkSubResource.BLOB }).approve();

@@ -1,3 +1,9 @@
+import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { findResourceType, resourceTypeOfTerraformType, sameArmType } from './azure-resource-types';
+import { ARM_NAMESPACE, ARM_TYPE_SEGMENT, GUID } from './patterns';
+import { invalidProp } from './validation';
+
 /**
  * The parts of an Azure Resource Manager (ARM) resource ID.
  */
@@ -17,9 +23,6 @@ export interface ArmResourceIdParts {
   readonly name: string;
 }
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const NAMESPACE = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
-const TYPE_SEGMENT = /^[A-Za-z][A-Za-z0-9]*$/;
 const NAME_SEGMENT = /^[^\s/?#]+$/;
 
 /**
@@ -47,7 +50,7 @@ export function parseArmResourceId(id: string): ArmResourceIdParts | string {
   if (parts[2].toLowerCase() !== 'resourcegroups' || !NAME_SEGMENT.test(parts[3])) {
     return 'the segment after the subscription must be "resourceGroups/<name>"';
   }
-  if (parts[4].toLowerCase() !== 'providers' || !NAMESPACE.test(parts[5])) {
+  if (parts[4].toLowerCase() !== 'providers' || !ARM_NAMESPACE.test(parts[5])) {
     return 'the segment after the resource group must be "providers/<Namespace>" such as providers/Microsoft.Storage';
   }
   const rest = parts.slice(6);
@@ -56,7 +59,7 @@ export function parseArmResourceId(id: string): ArmResourceIdParts | string {
   }
   const types: string[] = [];
   for (let i = 0; i < rest.length; i += 2) {
-    if (!TYPE_SEGMENT.test(rest[i]) || !NAME_SEGMENT.test(rest[i + 1])) {
+    if (!ARM_TYPE_SEGMENT.test(rest[i]) || !NAME_SEGMENT.test(rest[i + 1])) {
       return `the segment "${rest[i]}/${rest[i + 1]}" is not a valid <type>/<name> pair`;
     }
     types.push(rest[i]);
@@ -70,21 +73,6 @@ export function parseArmResourceId(id: string): ArmResourceIdParts | string {
   };
 }
 
-/** ARM types of the azurerm resources whose `id` the library recognises in references. */
-const AZURERM_ARM_TYPES: { [terraformType: string]: string } = {
-  azurerm_storage_account: 'Microsoft.Storage/storageAccounts',
-  azurerm_key_vault: 'Microsoft.KeyVault/vaults',
-  azurerm_mssql_server: 'Microsoft.Sql/servers',
-  azurerm_cosmosdb_account: 'Microsoft.DocumentDB/databaseAccounts',
-  azurerm_eventhub_namespace: 'Microsoft.EventHub/namespaces',
-  azurerm_servicebus_namespace: 'Microsoft.ServiceBus/namespaces',
-  azurerm_search_service: 'Microsoft.Search/searchServices',
-  azurerm_container_registry: 'Microsoft.ContainerRegistry/registries',
-  azurerm_mysql_flexible_server: 'Microsoft.DBforMySQL/flexibleServers',
-  azurerm_postgresql_flexible_server: 'Microsoft.DBforPostgreSQL/flexibleServers',
-  azurerm_private_link_service: 'Microsoft.Network/privateLinkServices',
-};
-
 /**
  * The ARM resource type of a resource ID given as a value synth resolved: a literal ID, or a
  * reference to the `id` of a well-known azurerm resource (`${azurerm_storage_account.x.id}`).
@@ -96,11 +84,42 @@ export function armTypeOfResolved(resolved: unknown): string | undefined {
   }
   const ref = /^\$\{(azurerm_[a-z0-9_]+)\.[A-Za-z0-9_-]+\.id\}$/.exec(resolved);
   if (ref) {
-    return AZURERM_ARM_TYPES[ref[1]];
+    return resourceTypeOfTerraformType(ref[1])?.armType;
   }
   if (resolved.includes('${')) {
     return undefined;
   }
   const parsed = parseArmResourceId(resolved);
   return typeof parsed === 'string' ? undefined : parsed.resourceType;
+}
+
+/**
+ * Checks a literal ARM resource ID prop (tokens pass): it must be well-formed and, when `expectedType`
+ * is given, of that type (compared case-insensitively). Throws naming the property, the value and the fix.
+ *
+ * @returns the parts of a literal ID, `undefined` for a token
+ */
+export function checkArmId(scope: IConstruct, prop: string, id: string, expectedType?: string): ArmResourceIdParts | undefined {
+  if (Token.isUnresolved(id)) {
+    return undefined;
+  }
+  const expected = expectedType === undefined ? undefined : findResourceType(expectedType);
+  const example = expectedType
+    ? `/subscriptions/<guid>/resourceGroups/<rg>/providers/${expectedType}/<name>`
+    : '/subscriptions/<guid>/resourceGroups/<rg>/providers/<Namespace>/<type>/<name>';
+  const parsed = parseArmResourceId(id);
+  if (typeof parsed === 'string') {
+    invalidProp(scope, prop, id, `not a well-formed Azure resource ID: ${parsed}`, `pass the full ID, e.g. ${example}, or a reference such as resource.id`);
+  }
+  if (expectedType && !sameArmType(parsed.resourceType, expectedType)) {
+    const what = expected ? ` (${expected.displayName})` : '';
+    invalidProp(
+      scope,
+      prop,
+      id,
+      `expected the ID of a ${expectedType}${what}, got a ${parsed.resourceType}`,
+      `pass the ID of a ${expected?.displayName ?? expectedType}, e.g. ${example}`,
+    );
+  }
+  return parsed;
 }

@@ -1,2 +1,4 @@
+export type { DatabricksAccountLimits } from './account-limits';
 export * from './network-connectivity-config';
 export * from './workspace-binding';
+export * from './private-endpoint-rule';

@@ -1,40 +1,12 @@
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { accountLimit, DatabricksAccountLimits, resolveAccountLimits } from './account-limits';
 import { AccountState } from './account-state';
+import { PrivateEndpointRule, PrivateEndpointRuleOptions } from './private-endpoint-rule';
 import { NccWorkspaceBinding, NccWorkspaceBindingOptions } from './workspace-binding';
 import { normaliseRegion } from '../core/regions';
 import { invalidProp, warn } from '../core/validation';
-import { PrivateEndpointRule, PrivateEndpointRuleOptions } from '../private-link/private-endpoint-rule';
-
-/**
- * Databricks account limits that the library warns about. Databricks documents them per cloud and
- * may change them; override them when your account has other values.
- */
-export interface DatabricksAccountLimits {
-  /**
-   * NCCs per region per account.
-   * @default 10
-   */
-  readonly maxNccsPerRegion?: number;
-  /**
-   * Workspaces bound to one NCC.
-   * @default 50
-   */
-  readonly maxWorkspacesPerNcc?: number;
-  /**
-   * Private endpoints per region, across all NCCs of the account.
-   * @default 100
-   */
-  readonly maxPrivateEndpointsPerRegion?: number;
-  /**
-   * Private endpoint rules of one NCC that Terraform creates at the same time. Creating many rules in
-   * parallel has hit Databricks API throttling, so each rule waits (`depends_on`) for the rule this
-   * many places before it on the same NCC. Changing it changes only dependencies, never resources.
-   * @default 5
-   */
-  readonly maxParallelRuleCreations?: number;
-}
 
 /**
  * A network connectivity configuration (NCC), created by this app or imported.
@@ -49,7 +21,7 @@ export interface INetworkConnectivityConfig extends IConstruct {
    * @default - the default `databricks` provider of the stack
    */
   readonly accountProvider?: TerraformProvider;
-  /** The account limits the library warns about for this NCC. */
+  /** The account limits the library warns about for this NCC, with the defaults filled in. */
   readonly accountLimits: DatabricksAccountLimits;
 
   /**
@@ -86,25 +58,42 @@ export interface NetworkConnectivityConfigProps {
   readonly accountLimits?: DatabricksAccountLimits;
 }
 
-const DEFAULT_LIMITS: Required<DatabricksAccountLimits> = {
-  maxNccsPerRegion: 10,
-  maxWorkspacesPerNcc: 50,
-  maxPrivateEndpointsPerRegion: 100,
-  maxParallelRuleCreations: 5,
-};
+/** Attributes of an existing NCC, for {@link NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes}. */
+export interface NetworkConnectivityConfigAttributes {
+  /** The NCC's ID (`network_connectivity_config_id`). */
+  readonly networkConnectivityConfigId: string;
+  /** The NCC's region (ARM or display name; normalised). */
+  readonly region: string;
+  /**
+   * The account-level Databricks provider that manages the NCC's bindings and rules.
+   * @default - the default `databricks` provider of the stack, which must then be account-level
+   */
+  readonly accountProvider?: TerraformProvider;
+  /**
+   * Account limits to warn about.
+   * @default - 10 NCCs per region, 50 workspaces per NCC, 100 private endpoints per region, 5 rules
+   * created in parallel per NCC
+   */
+  readonly accountLimits?: DatabricksAccountLimits;
+}
 
 /** What NCCs created in this app and imported NCCs share: workspace bindings and private endpoint rules. */
 export abstract class NetworkConnectivityConfigBase extends Construct implements INetworkConnectivityConfig {
   public abstract readonly networkConnectivityConfigId: string;
   public abstract readonly region: string;
   public abstract readonly accountProvider?: TerraformProvider;
-  public abstract readonly accountLimits: DatabricksAccountLimits;
+  public readonly accountLimits: DatabricksAccountLimits;
   private boundWorkspaces = 0;
+
+  protected constructor(scope: Construct, id: string, accountLimits?: DatabricksAccountLimits) {
+    super(scope, id);
+    this.accountLimits = resolveAccountLimits(this, accountLimits);
+  }
 
   public bindWorkspace(id: string, options: NccWorkspaceBindingOptions): NccWorkspaceBinding {
     const binding = new NccWorkspaceBinding(this, id, { ...options, networkConnectivityConfig: this });
     this.boundWorkspaces += 1;
-    const limit = this.accountLimits.maxWorkspacesPerNcc ?? DEFAULT_LIMITS.maxWorkspacesPerNcc;
+    const limit = accountLimit(this.accountLimits, 'maxWorkspacesPerNcc');
     if (this.boundWorkspaces > limit) {
       warn(
         binding,
@@ -128,34 +117,13 @@ export abstract class NetworkConnectivityConfigBase extends Construct implements
  * `egress_config` is never set: the server computes it, and setting it causes permanent drift.
  */
 export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
-  /**
-   * Imports an existing NCC by ID, to bind workspaces or add rules to it.
-   *
-   * @param nccId the NCC's ID
-   * @param region the NCC's region (ARM or display name; normalised)
-   * @param accountProvider the account-level Databricks provider
-   */
-  public static fromNetworkConnectivityConfigId(
+  /** Imports an existing NCC, to bind workspaces or add rules to it. */
+  public static fromNetworkConnectivityConfigAttributes(
     scope: Construct,
     id: string,
-    nccId: string,
-    region: string,
-    accountProvider?: TerraformProvider,
+    attrs: NetworkConnectivityConfigAttributes,
   ): INetworkConnectivityConfig {
-    class Import extends NetworkConnectivityConfigBase {
-      public readonly networkConnectivityConfigId = nccId;
-      public readonly region: string;
-      public readonly accountProvider = accountProvider;
-      public readonly accountLimits = {};
-      constructor() {
-        super(scope, id);
-        if (!Token.isUnresolved(nccId) && nccId.trim().length === 0) {
-          invalidProp(this, 'nccId', nccId, 'the NCC ID is empty', 'pass the network_connectivity_config_id of the existing NCC');
-        }
-        this.region = normaliseRegion(this, 'region', region);
-      }
-    }
-    return new Import();
+    return new ImportedNetworkConnectivityConfig(scope, id, attrs);
   }
 
   /** The NCC's ID. */
@@ -165,21 +133,15 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
   /** The NCC's name. */
   public readonly name: string;
   public readonly accountProvider?: TerraformProvider;
-  public readonly accountLimits: DatabricksAccountLimits;
   /** The underlying `databricks_mws_network_connectivity_config` resource. */
   public readonly resource: MwsNetworkConnectivityConfig;
 
   constructor(scope: Construct, id: string, props: NetworkConnectivityConfigProps) {
-    super(scope, id);
+    super(scope, id, props.accountLimits);
     validateName(this, props.name);
     this.region = normaliseRegion(this, 'region', props.region);
     this.name = props.name;
     this.accountProvider = props.accountProvider;
-    this.accountLimits = { ...DEFAULT_LIMITS, ...props.accountLimits };
-    const parallel = this.accountLimits.maxParallelRuleCreations!;
-    if (!Number.isInteger(parallel) || parallel < 1) {
-      invalidProp(this, 'accountLimits.maxParallelRuleCreations', parallel, 'expected a whole number >= 1', 'use e.g. 5 (the default), or 1 to create rules one by one');
-    }
 
     this.resource = new MwsNetworkConnectivityConfig(this, 'Resource', {
       name: props.name,
@@ -189,7 +151,7 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
     this.networkConnectivityConfigId = this.resource.networkConnectivityConfigId;
 
     const count = AccountState.of(this).addNcc(this.region);
-    const limit = this.accountLimits.maxNccsPerRegion!;
+    const limit = accountLimit(this.accountLimits, 'maxNccsPerRegion');
     if (count > limit) {
       warn(
         this,
@@ -197,6 +159,24 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
           'Databricks will reject the extra NCCs: share one NCC between workspaces of the region, or raise accountLimits.maxNccsPerRegion if your account allows more.',
       );
     }
+  }
+}
+
+/** An NCC created elsewhere. */
+class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
+  public readonly networkConnectivityConfigId: string;
+  public readonly region: string;
+  public readonly accountProvider?: TerraformProvider;
+
+  constructor(scope: Construct, id: string, attrs: NetworkConnectivityConfigAttributes) {
+    super(scope, id, attrs.accountLimits);
+    const nccId = attrs.networkConnectivityConfigId;
+    if (!Token.isUnresolved(nccId) && nccId.trim().length === 0) {
+      invalidProp(this, 'networkConnectivityConfigId', nccId, 'the NCC ID is empty', 'pass the network_connectivity_config_id of the existing NCC');
+    }
+    this.networkConnectivityConfigId = nccId;
+    this.region = normaliseRegion(this, 'region', attrs.region);
+    this.accountProvider = attrs.accountProvider;
   }
 }
 

@@ -1,17 +1,13 @@
 export * from './service-tag';
 export * from './access-mode';
-export {
-  NetworkSecurityPerimeter,
-  NetworkSecurityPerimeterAssociation,
-  NetworkSecurityPerimeterProfile,
-  NetworkSecurityPerimeterProfileBase,
-} from './perimeter';
+export { NetworkSecurityPerimeter } from './perimeter';
+export type { INetworkSecurityPerimeter, NetworkSecurityPerimeterAttributes, NetworkSecurityPerimeterProps } from './perimeter';
+export { NetworkSecurityPerimeterProfile, NetworkSecurityPerimeterProfileBase } from './profile';
 export type {
-  INetworkSecurityPerimeter,
   INetworkSecurityPerimeterProfile,
-  NetworkSecurityPerimeterAssociationProps,
+  NetworkSecurityPerimeterProfileAttributes,
   NetworkSecurityPerimeterProfileOptions,
   NetworkSecurityPerimeterProfileProps,
-  NetworkSecurityPerimeterProps,
-  NspAssociationOptions,
-} from './perimeter';
+} from './profile';
+export { NetworkSecurityPerimeterAssociation } from './association';
+export type { NetworkSecurityPerimeterAssociationProps, NspAssociationOptions } from './association';

@@ -1,11 +1,11 @@
 import { TerraformLocal, TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { PrivateEndpointRule } from './private-endpoint-rule';
+import type { IPrivateEndpointRuleRef } from './rule-ref';
 import { PrivateLinkTarget } from './targets';
 import { AzapiProvider } from '../bindings/azapi/provider';
 import { DataAzapiResourceList } from '../bindings/azapi/resource-list';
 import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
-import { defaultProvider } from '../bindings/default-provider';
+import { defaultProvider } from '../bindings/base';
 import { TimeProvider } from '../bindings/time/provider';
 import { TimeSleep } from '../bindings/time/sleep';
 import { info, invalidProp } from '../core/validation';
@@ -23,7 +23,7 @@ export class ApprovalMode {
   ) {}
 }
 
-/** Options of an approval, for {@link PrivateEndpointRule.approve}. */
+/** Options of an approval, for `PrivateEndpointRule.approve()`. */
 export interface PrivateEndpointApprovalOptions {
   /**
    * Automatic or manual approval.
@@ -58,7 +58,7 @@ export interface PrivateEndpointApprovalOptions {
 /** Properties of a {@link PrivateEndpointApproval}. */
 export interface PrivateEndpointApprovalProps extends PrivateEndpointApprovalOptions {
   /** The rule whose connection is approved. */
-  readonly rule: PrivateEndpointRule;
+  readonly rule: IPrivateEndpointRuleRef;
 }
 
 const DEFAULT_WAITS = [60, 120, 240];
@@ -82,7 +82,7 @@ export class PrivateEndpointApproval extends Construct {
   /** The approval mode. */
   public readonly mode: ApprovalMode;
   /** The rule whose connection is approved. */
-  public readonly rule: PrivateEndpointRule;
+  public readonly rule: IPrivateEndpointRuleRef;
   /** ID of the target resource whose connection is approved. */
   public readonly targetResourceId: string;
   /** The private endpoint name to look for: the connection's private endpoint ID ends with `/privateEndpoints/<endpointName>`. */
@@ -104,7 +104,7 @@ export class PrivateEndpointApproval extends Construct {
     this.rule = rule;
     this.mode = props.mode ?? ApprovalMode.AUTOMATIC;
     this.targetResourceId = rule.resourceId;
-    this.endpointName = rule.endpointName;
+    this.endpointName = rule.resource.endpointName;
 
     if (this.mode === ApprovalMode.MANUAL) {
       this.targetType = props.targetType ?? this.tryDeriveTargetType();
@@ -165,7 +165,7 @@ export class PrivateEndpointApproval extends Construct {
         properties: {
           privateLinkServiceConnectionState: {
             status: 'Approved',
-            description: `Approved by ${LIBRARY} for Databricks NCC ${rule.networkConnectivityConfig.networkConnectivityConfigId}, rule ${rule.resource.ruleId}`,
+            description: `Approved by ${LIBRARY} for Databricks NCC ${rule.networkConnectivityConfigId}, rule ${rule.resource.ruleId}`,
           },
         },
       },

@@ -1,5 +1,5 @@
 export * from './sub-resource';
 export * from './targets';
-export * from './private-endpoint-rule';
+export type { IPrivateEndpointRuleRef } from './rule-ref';
 export { ApprovalMode, PrivateEndpointApproval } from './approval';
 export type { PrivateEndpointApprovalOptions, PrivateEndpointApprovalProps } from './approval';

@@ -1,7 +1,10 @@
 import { Token } from 'cdktf';
+import { AZURE_RESOURCE_TYPES, findResourceType, sameArmType, STORAGE_ACCOUNT } from '../core/azure-resource-types';
 
-const STORAGE = 'Microsoft.Storage/storageAccounts';
 const COSMOS = 'Microsoft.DocumentDB/databaseAccounts';
+
+/** The sub-resources of the table, one instance per type and group ID, built on first use. */
+let KNOWN: Map<string, PrivateLinkSubResource> | undefined;
 
 /**
  * A Private Link sub-resource (the `group_id` of a private endpoint), with the Azure resource
@@ -12,43 +15,43 @@ const COSMOS = 'Microsoft.DocumentDB/databaseAccounts';
  */
 export class PrivateLinkSubResource {
   /** Azure Storage, Blob service (`blob`). */
-  public static readonly BLOB = new PrivateLinkSubResource('blob', [STORAGE]);
+  public static readonly BLOB = PrivateLinkSubResource.known(STORAGE_ACCOUNT, 'blob');
   /** Azure Storage, Data Lake Storage Gen2 (`dfs`). ADLS Gen2 needs both `blob` and `dfs`. */
-  public static readonly DFS = new PrivateLinkSubResource('dfs', [STORAGE]);
+  public static readonly DFS = PrivateLinkSubResource.known(STORAGE_ACCOUNT, 'dfs');
   /** Azure Storage, Files (`file`). */
-  public static readonly FILE = new PrivateLinkSubResource('file', [STORAGE]);
+  public static readonly FILE = PrivateLinkSubResource.known(STORAGE_ACCOUNT, 'file');
   /** Azure Storage, Queues (`queue`). */
-  public static readonly QUEUE = new PrivateLinkSubResource('queue', [STORAGE]);
+  public static readonly QUEUE = PrivateLinkSubResource.known(STORAGE_ACCOUNT, 'queue');
   /** Azure Storage, Tables (`table`). */
-  public static readonly TABLE = new PrivateLinkSubResource('table', [STORAGE]);
+  public static readonly TABLE = PrivateLinkSubResource.known(STORAGE_ACCOUNT, 'table');
   /** Azure Storage, static website (`web`). */
-  public static readonly WEB = new PrivateLinkSubResource('web', [STORAGE]);
+  public static readonly WEB = PrivateLinkSubResource.known(STORAGE_ACCOUNT, 'web');
   /** Azure SQL logical server (`sqlServer`). */
-  public static readonly SQL_SERVER = new PrivateLinkSubResource('sqlServer', ['Microsoft.Sql/servers']);
+  public static readonly SQL_SERVER = PrivateLinkSubResource.known('Microsoft.Sql/servers', 'sqlServer');
   /** Azure Key Vault (`vault`). */
-  public static readonly KEY_VAULT = new PrivateLinkSubResource('vault', ['Microsoft.KeyVault/vaults']);
+  public static readonly KEY_VAULT = PrivateLinkSubResource.known('Microsoft.KeyVault/vaults', 'vault');
   /** Azure Cosmos DB for NoSQL (`Sql`). */
-  public static readonly COSMOS_DB_SQL = new PrivateLinkSubResource('Sql', [COSMOS]);
+  public static readonly COSMOS_DB_SQL = PrivateLinkSubResource.known(COSMOS, 'Sql');
   /** Azure Cosmos DB for MongoDB (`MongoDB`). */
-  public static readonly COSMOS_DB_MONGODB = new PrivateLinkSubResource('MongoDB', [COSMOS]);
+  public static readonly COSMOS_DB_MONGODB = PrivateLinkSubResource.known(COSMOS, 'MongoDB');
   /** Azure Cosmos DB for Apache Cassandra (`Cassandra`). */
-  public static readonly COSMOS_DB_CASSANDRA = new PrivateLinkSubResource('Cassandra', [COSMOS]);
+  public static readonly COSMOS_DB_CASSANDRA = PrivateLinkSubResource.known(COSMOS, 'Cassandra');
   /** Azure Cosmos DB for Apache Gremlin (`Gremlin`). */
-  public static readonly COSMOS_DB_GREMLIN = new PrivateLinkSubResource('Gremlin', [COSMOS]);
+  public static readonly COSMOS_DB_GREMLIN = PrivateLinkSubResource.known(COSMOS, 'Gremlin');
   /** Azure Cosmos DB for Table (`Table`). */
-  public static readonly COSMOS_DB_TABLE = new PrivateLinkSubResource('Table', [COSMOS]);
+  public static readonly COSMOS_DB_TABLE = PrivateLinkSubResource.known(COSMOS, 'Table');
   /** Event Hubs namespace (`namespace`). */
-  public static readonly EVENT_HUBS_NAMESPACE = new PrivateLinkSubResource('namespace', ['Microsoft.EventHub/namespaces']);
+  public static readonly EVENT_HUBS_NAMESPACE = PrivateLinkSubResource.known('Microsoft.EventHub/namespaces', 'namespace');
   /** Service Bus namespace (`namespace`). */
-  public static readonly SERVICE_BUS_NAMESPACE = new PrivateLinkSubResource('namespace', ['Microsoft.ServiceBus/namespaces']);
+  public static readonly SERVICE_BUS_NAMESPACE = PrivateLinkSubResource.known('Microsoft.ServiceBus/namespaces', 'namespace');
   /** Azure AI Search (`searchService`). */
-  public static readonly SEARCH_SERVICE = new PrivateLinkSubResource('searchService', ['Microsoft.Search/searchServices']);
+  public static readonly SEARCH_SERVICE = PrivateLinkSubResource.known('Microsoft.Search/searchServices', 'searchService');
   /** Azure Container Registry (`registry`). */
-  public static readonly CONTAINER_REGISTRY = new PrivateLinkSubResource('registry', ['Microsoft.ContainerRegistry/registries']);
+  public static readonly CONTAINER_REGISTRY = PrivateLinkSubResource.known('Microsoft.ContainerRegistry/registries', 'registry');
   /** Azure Database for MySQL flexible server (`mysqlServer`). */
-  public static readonly MYSQL_SERVER = new PrivateLinkSubResource('mysqlServer', ['Microsoft.DBforMySQL/flexibleServers']);
+  public static readonly MYSQL_SERVER = PrivateLinkSubResource.known('Microsoft.DBforMySQL/flexibleServers', 'mysqlServer');
   /** Azure Database for PostgreSQL flexible server (`postgresqlServer`). */
-  public static readonly POSTGRESQL_SERVER = new PrivateLinkSubResource('postgresqlServer', ['Microsoft.DBforPostgreSQL/flexibleServers']);
+  public static readonly POSTGRESQL_SERVER = PrivateLinkSubResource.known('Microsoft.DBforPostgreSQL/flexibleServers', 'postgresqlServer');
 
   /**
    * Any other Private Link sub-resource.
@@ -70,7 +73,25 @@ export class PrivateLinkSubResource {
 
   /** The well-known sub-resources that apply to an ARM resource type (case-insensitive). */
   public static forResourceType(resourceType: string): PrivateLinkSubResource[] {
-    return KNOWN().filter((s) => s.resourceTypes.length > 0 && s.fitsResourceType(resourceType));
+    const row = findResourceType(resourceType);
+    return row ? row.groupIds.map((groupId) => PrivateLinkSubResource.known(row.armType, groupId)) : [];
+  }
+
+  /** The instance of a sub-resource of the table (one per type and group ID). */
+  private static known(armType: string, groupId: string): PrivateLinkSubResource {
+    if (!KNOWN) {
+      KNOWN = new Map();
+      for (const row of AZURE_RESOURCE_TYPES) {
+        for (const g of row.groupIds) {
+          KNOWN.set(`${row.armType}|${g}`, new PrivateLinkSubResource(g, [row.armType]));
+        }
+      }
+    }
+    const found = KNOWN.get(`${armType}|${groupId}`);
+    if (!found) {
+      throw new Error(`internal: sub-resource ${groupId} of ${armType} is not in the table of Azure resource types`);
+    }
+    return found;
   }
 
   /** The sub-resource name sent as `group_id`. */
@@ -89,17 +110,6 @@ export class PrivateLinkSubResource {
     if (this.resourceTypes.length === 0) {
       return true;
     }
-    const wanted = resourceType.toLowerCase();
-    return this.resourceTypes.some((t) => t.toLowerCase() === wanted);
+    return this.resourceTypes.some((t) => sameArmType(t, resourceType));
   }
-}
-
-function KNOWN(): PrivateLinkSubResource[] {
-  const S = PrivateLinkSubResource;
-  return [
-    S.BLOB, S.DFS, S.FILE, S.QUEUE, S.TABLE, S.WEB, S.SQL_SERVER, S.KEY_VAULT,
-    S.COSMOS_DB_SQL, S.COSMOS_DB_MONGODB, S.COSMOS_DB_CASSANDRA, S.COSMOS_DB_GREMLIN, S.COSMOS_DB_TABLE,
-    S.EVENT_HUBS_NAMESPACE, S.SERVICE_BUS_NAMESPACE, S.SEARCH_SERVICE, S.CONTAINER_REGISTRY,
-    S.MYSQL_SERVER, S.POSTGRESQL_SERVER,
-  ];
 }

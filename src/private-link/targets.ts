@@ -1,48 +1,50 @@
 import { Token } from 'cdktf';
+import { AZURE_RESOURCE_TYPES, AzureResourceType, findResourceType, PRIVATE_LINK_SERVICE, STORAGE_ACCOUNT } from '../core/azure-resource-types';
+import { ARM_API_VERSION, ARM_RESOURCE_TYPE } from '../core/patterns';
+
+/** The targets of the table, one instance per type, built on first use. */
+let KNOWN: Map<string, PrivateLinkTarget> | undefined;
 
 /**
  * A Private Link target type: an ARM resource type whose private endpoint connections the library can
  * approve, with the API version used for its `privateEndpointConnections` child type.
  *
- * This class is the one table of target types; {@link PrivateLinkTarget.custom} covers any other.
+ * The constants and {@link PrivateLinkTarget.all} come from the library's one table of Azure resource
+ * types; {@link PrivateLinkTarget.custom} covers any other.
  */
 export class PrivateLinkTarget {
   /** Storage account. */
-  public static readonly STORAGE_ACCOUNT = new PrivateLinkTarget('Microsoft.Storage/storageAccounts', '2023-05-01');
+  public static readonly STORAGE_ACCOUNT = PrivateLinkTarget.known(STORAGE_ACCOUNT);
   /** Key Vault. */
-  public static readonly KEY_VAULT = new PrivateLinkTarget('Microsoft.KeyVault/vaults', '2023-07-01');
+  public static readonly KEY_VAULT = PrivateLinkTarget.known('Microsoft.KeyVault/vaults');
   /** Azure SQL logical server. */
-  public static readonly SQL_SERVER = new PrivateLinkTarget('Microsoft.Sql/servers', '2021-11-01');
+  public static readonly SQL_SERVER = PrivateLinkTarget.known('Microsoft.Sql/servers');
   /** Cosmos DB account (all APIs). */
-  public static readonly COSMOS_DB_ACCOUNT = new PrivateLinkTarget('Microsoft.DocumentDB/databaseAccounts', '2024-08-15');
+  public static readonly COSMOS_DB_ACCOUNT = PrivateLinkTarget.known('Microsoft.DocumentDB/databaseAccounts');
   /** Event Hubs namespace. */
-  public static readonly EVENT_HUBS_NAMESPACE = new PrivateLinkTarget('Microsoft.EventHub/namespaces', '2024-01-01');
+  public static readonly EVENT_HUBS_NAMESPACE = PrivateLinkTarget.known('Microsoft.EventHub/namespaces');
   /** Service Bus namespace. */
-  public static readonly SERVICE_BUS_NAMESPACE = new PrivateLinkTarget('Microsoft.ServiceBus/namespaces', '2024-01-01');
+  public static readonly SERVICE_BUS_NAMESPACE = PrivateLinkTarget.known('Microsoft.ServiceBus/namespaces');
   /** Azure AI Search service. */
-  public static readonly SEARCH_SERVICE = new PrivateLinkTarget('Microsoft.Search/searchServices', '2023-11-01');
+  public static readonly SEARCH_SERVICE = PrivateLinkTarget.known('Microsoft.Search/searchServices');
   /** Container registry. */
-  public static readonly CONTAINER_REGISTRY = new PrivateLinkTarget('Microsoft.ContainerRegistry/registries', '2023-07-01');
+  public static readonly CONTAINER_REGISTRY = PrivateLinkTarget.known('Microsoft.ContainerRegistry/registries');
   /** Azure Database for MySQL flexible server. */
-  public static readonly MYSQL_FLEXIBLE_SERVER = new PrivateLinkTarget('Microsoft.DBforMySQL/flexibleServers', '2023-06-30');
+  public static readonly MYSQL_FLEXIBLE_SERVER = PrivateLinkTarget.known('Microsoft.DBforMySQL/flexibleServers');
   /** Azure Database for PostgreSQL flexible server. */
-  public static readonly POSTGRESQL_FLEXIBLE_SERVER = new PrivateLinkTarget('Microsoft.DBforPostgreSQL/flexibleServers', '2024-08-01');
+  public static readonly POSTGRESQL_FLEXIBLE_SERVER = PrivateLinkTarget.known('Microsoft.DBforPostgreSQL/flexibleServers');
   /** Private Link Service (behind a Standard Load Balancer). */
-  public static readonly PRIVATE_LINK_SERVICE = new PrivateLinkTarget('Microsoft.Network/privateLinkServices', '2024-03-01');
+  public static readonly PRIVATE_LINK_SERVICE = PrivateLinkTarget.known(PRIVATE_LINK_SERVICE);
 
   /** Every target type in the table. */
   public static all(): PrivateLinkTarget[] {
-    const T = PrivateLinkTarget;
-    return [
-      T.STORAGE_ACCOUNT, T.KEY_VAULT, T.SQL_SERVER, T.COSMOS_DB_ACCOUNT, T.EVENT_HUBS_NAMESPACE, T.SERVICE_BUS_NAMESPACE,
-      T.SEARCH_SERVICE, T.CONTAINER_REGISTRY, T.MYSQL_FLEXIBLE_SERVER, T.POSTGRESQL_FLEXIBLE_SERVER, T.PRIVATE_LINK_SERVICE,
-    ];
+    return AZURE_RESOURCE_TYPES.filter(isTarget).map((row) => PrivateLinkTarget.known(row.armType));
   }
 
   /** The table entry for an ARM resource type (case-insensitive), or `undefined`. */
   public static fromResourceType(resourceType: string): PrivateLinkTarget | undefined {
-    const wanted = resourceType.toLowerCase();
-    return PrivateLinkTarget.all().find((t) => t.resourceType.toLowerCase() === wanted);
+    const row = findResourceType(resourceType);
+    return row && isTarget(row) ? PrivateLinkTarget.known(row.armType) : undefined;
   }
 
   /**
@@ -51,19 +53,33 @@ export class PrivateLinkTarget {
    * @param apiVersion an API version in which `<resourceType>/privateEndpointConnections` exists
    */
   public static custom(resourceType: string, apiVersion: string): PrivateLinkTarget {
-    if (!Token.isUnresolved(resourceType) && !/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+(\/[A-Za-z][A-Za-z0-9]*)+$/.test(resourceType)) {
+    if (!Token.isUnresolved(resourceType) && !ARM_RESOURCE_TYPE.test(resourceType)) {
       throw new Error(
         `PrivateLinkTarget.custom: invalid resourceType ${JSON.stringify(resourceType)}: expected <Namespace>/<type> such as "Microsoft.Web/sites". ` +
           'Fix: pass the ARM resource type of the target.',
       );
     }
-    if (!Token.isUnresolved(apiVersion) && !/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion)) {
+    if (!Token.isUnresolved(apiVersion) && !ARM_API_VERSION.test(apiVersion)) {
       throw new Error(
         `PrivateLinkTarget.custom: invalid apiVersion ${JSON.stringify(apiVersion)}: expected YYYY-MM-DD or YYYY-MM-DD-preview. ` +
           'Fix: use an API version of the resource provider in which privateEndpointConnections exists.',
       );
     }
     return new PrivateLinkTarget(resourceType, apiVersion);
+  }
+
+  /** The instance of a target of the table. */
+  private static known(armType: string): PrivateLinkTarget {
+    if (!KNOWN) {
+      KNOWN = new Map(
+        AZURE_RESOURCE_TYPES.filter(isTarget).map((row) => [row.armType, new PrivateLinkTarget(row.armType, row.connectionsApiVersion!)]),
+      );
+    }
+    const found = KNOWN.get(armType);
+    if (!found) {
+      throw new Error(`internal: ${armType} is not an approval target in the table of Azure resource types`);
+    }
+    return found;
   }
 
   /** ARM resource type, e.g. `Microsoft.Storage/storageAccounts`. */
@@ -80,4 +96,8 @@ export class PrivateLinkTarget {
   public get connectionsType(): string {
     return `${this.resourceType}/privateEndpointConnections@${this.apiVersion}`;
   }
+}
+
+function isTarget(row: AzureResourceType): boolean {
+  return row.connectionsApiVersion !== undefined;
 }

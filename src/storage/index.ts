@@ -1,2 +1,3 @@
-export * from './storage-access';
 export * from './serverless-secure-storage';
+export * from './storage-access';
+export type { ServerlessSecureStorageProps, ServerlessStorageAccountOptions } from './props';

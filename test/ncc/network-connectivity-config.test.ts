@@ -68,7 +68,7 @@ describe('NetworkConnectivityConfig', () => {
 
   test('imports an existing NCC and binds and adds rules with its provider', () => {
     const { stack, account } = newStack();
-    const ncc = NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'Existing', 'ncc-123', 'West Europe', account);
+    const ncc = NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'Existing', { networkConnectivityConfigId: 'ncc-123', region: 'West Europe', accountProvider: account });
     expect(ncc.region).toBe('westeurope');
     ncc.bindWorkspace('Ws', { workspaceId: '1234567890123456', workspaceRegion: 'westeurope' });
     const json = synth(stack);
@@ -82,8 +82,8 @@ describe('NetworkConnectivityConfig', () => {
 
   test('import rejects an empty NCC ID and an unknown region', () => {
     const { stack } = newStack();
-    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'A', ' ', 'eastus2')).toThrow(/invalid nccId " "/);
-    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'B', 'ncc-1', 'atlantis')).toThrow(/invalid region "atlantis"/);
+    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'A', { networkConnectivityConfigId: ' ', region: 'eastus2' })).toThrow(/invalid networkConnectivityConfigId " "/);
+    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'B', { networkConnectivityConfigId: 'ncc-1', region: 'atlantis' })).toThrow(/invalid region "atlantis"/);
   });
 });
 
@@ -185,7 +185,7 @@ describe('with real Terraform', () => {
     const ws = new DatabricksWorkspace(stack, 'Ws', { name: 'ws', location: 'eastus2', resourceGroupName: 'rg', sku: 'premium' });
     ncc.bindWorkspace('Ws', { workspace: ws });
     ncc.bindWorkspace('Legacy', { workspaceId: '9876543210987654' });
-    NetworkConnectivityConfig.fromNetworkConnectivityConfigId(stack, 'Existing', 'ncc-123', 'westeurope', account).bindWorkspace('Other', { workspaceId: '42' });
+    NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'Existing', { networkConnectivityConfigId: 'ncc-123', region: 'westeurope', accountProvider: account }).bindWorkspace('Other', { workspaceId: '42' });
     expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
     const plan = planStack(stack);
     expect(plannedAfter(plan, `databricks_mws_ncc_binding.${Object.keys(resources(synth(stack), BINDING)).find((n) => n.includes('Legacy'))}`).workspace_id).toBe(9876543210987654);

@@ -97,10 +97,10 @@ describe('NetworkSecurityPerimeter', () => {
   test('imports a perimeter and a profile by ID', () => {
     const { stack } = newStack();
     const perimeterId = armId('Microsoft.Network/networkSecurityPerimeters', 'nsp-shared', 'rg-net');
-    const imported = NetworkSecurityPerimeter.fromPerimeterId(stack, 'Shared', perimeterId);
+    const imported = NetworkSecurityPerimeter.fromPerimeterAttributes(stack, 'Shared', { perimeterId });
     imported.addProfile('P', { name: 'extra' });
     const profileId = `${perimeterId}/profiles/defaultProfile`;
-    const profile = NetworkSecurityPerimeterProfile.fromProfileId(stack, 'Default', profileId);
+    const profile = NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'Default', { profileId });
     profile.allowInboundServiceTags(ServiceTag.databricksServerless('eastus2'));
     profile.associate('lake', { resourceId: STORAGE_ID });
     const json = synth(stack);
@@ -149,10 +149,10 @@ describe('NetworkSecurityPerimeter guards', () => {
 
   test('imports reject IDs of the wrong type', () => {
     const { stack } = newStack();
-    expect(() => NetworkSecurityPerimeter.fromPerimeterId(stack, 'A', STORAGE_ID)).toThrow(
-      /invalid perimeterId .*expected the ID of a Microsoft.Network\/networkSecurityPerimeters, got a Microsoft.Storage\/storageAccounts/,
+    expect(() => NetworkSecurityPerimeter.fromPerimeterAttributes(stack, 'A', { perimeterId: STORAGE_ID })).toThrow(
+      /invalid perimeterId .*expected the ID of a Microsoft.Network\/networkSecurityPerimeters \(network security perimeter\), got a Microsoft.Storage\/storageAccounts/,
     );
-    expect(() => NetworkSecurityPerimeterProfile.fromProfileId(stack, 'B', 'not-an-id')).toThrow(/invalid profileId "not-an-id": not a well-formed/);
+    expect(() => NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'B', { profileId: 'not-an-id' })).toThrow(/invalid profileId "not-an-id": not a well-formed/);
   });
 
   test('a malformed literal resource ID for an association is an error', () => {
@@ -202,7 +202,7 @@ describe('with real Terraform', () => {
     });
     profile.associate('lake', { resourceId: storage(stack).id });
     profile.associate('kv', { resourceId: armId('Microsoft.KeyVault/vaults', 'kv'), accessMode: NspAccessMode.AUDIT });
-    NetworkSecurityPerimeterProfile.fromProfileId(stack, 'Imp', armId('Microsoft.Network/networkSecurityPerimeters', 'other/profiles/p'))
+    NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'Imp', { profileId: armId('Microsoft.Network/networkSecurityPerimeters', 'other/profiles/p') })
       .allowInboundServiceTags(ServiceTag.databricksServerless());
     expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
     const plan = planStack(stack);

@@ -151,7 +151,7 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
     make({ storageAccount: ACCOUNT, perimeterProfile: open, perimeterAccessMode: NspAccessMode.ENFORCED }, 'A');
     make({ storageAccount: { ...ACCOUNT, name: 'stlake2' }, perimeterProfile: closed }, 'B');
     expect(warnings(stack).filter((w) => w.includes('reopen'))).toEqual([]);
-    const imported = NetworkSecurityPerimeterProfile.fromProfileId(stack, 'Imp', armId('Microsoft.Network/networkSecurityPerimeters', 'nsp/profiles/p'));
+    const imported = NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'Imp', { profileId: armId('Microsoft.Network/networkSecurityPerimeters', 'nsp/profiles/p') });
     make({ storageAccount: { ...ACCOUNT, name: 'stlake3' }, perimeterProfile: imported }, 'C');
     expect(warnings(stack).filter((w) => w.includes('reopen'))).toEqual([expect.stringMatching(/may have inbound rules \(an imported profile\)/)]);
   });
@@ -186,7 +186,7 @@ describe('ServerlessSecureStorage: SERVICE_TAG', () => {
   test('an existing account joins a given profile', () => {
     const { stack, make } = setup();
     const profileId = armId('Microsoft.Network/networkSecurityPerimeters', 'nsp-shared/profiles/serverless', 'rg-net');
-    const profile = NetworkSecurityPerimeterProfile.fromProfileId(stack, 'Shared', profileId);
+    const profile = NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'Shared', { profileId });
     make({ storageAccountId: STORAGE_ID, access: StorageAccess.SERVICE_TAG, perimeterProfile: profile, existingAccountLocation: 'East US 2' });
     const json = synth(stack);
     expect(resources(json, NSP)).toEqual({});
@@ -269,7 +269,7 @@ describe('ServerlessSecureStorage guards', () => {
   test('the existing ID must be a storage account', () => {
     const { make } = setup();
     expect(() => make({ storageAccountId: armId('Microsoft.KeyVault/vaults', 'kv') })).toThrow(
-      /invalid storageAccountId .*expected a Microsoft.Storage\/storageAccounts ID, got a Microsoft.KeyVault\/vaults/,
+      /invalid storageAccountId .*expected the ID of a Microsoft.Storage\/storageAccounts \(storage account\), got a Microsoft.KeyVault\/vaults/,
     );
     expect(() => make({ storageAccountId: 'stlake' })).toThrow(/invalid storageAccountId "stlake": not a well-formed Azure resource ID/);
   });

@@ -1,7 +1,8 @@
-import { IResolvable, TerraformDataSource } from 'cdktf';
+import { IResolvable } from 'cdktf';
 import { Construct } from 'constructs';
+import { AZAPI } from './provider';
+import { BindingDataSource } from '../base';
 import { BindingMetaConfig } from '../meta';
-import { AZAPI_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link DataAzapiResourceList}. */
 export interface DataAzapiResourceListConfig extends BindingMetaConfig {
@@ -15,7 +16,7 @@ export interface DataAzapiResourceListConfig extends BindingMetaConfig {
  * The `azapi_resource_list` data source (azapi 2.x): lists the child resources of a type under a
  * parent. With no `response_export_values`, `output` is the whole response (`output.value` is the list).
  */
-export class DataAzapiResourceList extends TerraformDataSource {
+export class DataAzapiResourceList extends BindingDataSource {
   /** The Terraform type of this data source. */
   public static readonly tfResourceType = 'azapi_resource_list';
 
@@ -25,13 +26,7 @@ export class DataAzapiResourceList extends TerraformDataSource {
   public readonly parentId: string;
 
   constructor(scope: Construct, id: string, config: DataAzapiResourceListConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_resource_list',
-      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-    });
+    super(scope, id, DataAzapiResourceList.tfResourceType, AZAPI, config, { resourceType: 'type' });
     this.resourceType = config.resourceType;
     this.parentId = config.parentId;
   }
@@ -39,9 +34,5 @@ export class DataAzapiResourceList extends TerraformDataSource {
   /** The response, as a dynamic value (`output.value` is the list of children). */
   public get output(): IResolvable {
     return this.interpolationForAttribute('output');
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return { type: this.resourceType, parent_id: this.parentId };
   }
 }

@@ -1,7 +1,7 @@
-import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { AZAPI } from './provider';
+import { BindingResource } from '../base';
 import { BindingMetaConfig } from '../meta';
-import { AZAPI_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link AzapiUpdateResource}. */
 export interface AzapiUpdateResourceConfig extends BindingMetaConfig {
@@ -17,7 +17,7 @@ export interface AzapiUpdateResourceConfig extends BindingMetaConfig {
  * The `azapi_update_resource` resource (azapi 2.x): sets properties on a resource that Terraform does
  * not otherwise manage. Destroying it changes nothing in Azure.
  */
-export class AzapiUpdateResource extends TerraformResource {
+export class AzapiUpdateResource extends BindingResource {
   /** The Terraform type of this resource. */
   public static readonly tfResourceType = 'azapi_update_resource';
 
@@ -29,19 +29,9 @@ export class AzapiUpdateResource extends TerraformResource {
   public readonly body: { [key: string]: any };
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_update_resource',
-      terraformGeneratorMetadata: { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-    });
+    super(scope, id, AzapiUpdateResource.tfResourceType, AZAPI, config, { resourceType: 'type' });
     this.resourceType = config.resourceType;
     this.resourceId = config.resourceId;
     this.body = config.body;
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return { type: this.resourceType, resource_id: this.resourceId, body: this.body };
   }
 }

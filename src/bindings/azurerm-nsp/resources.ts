@@ -1,18 +1,12 @@
-import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { AZURERM_NSP, requireAzurermForNsp } from './version';
+import { BindingResource } from '../base';
 import { BindingMetaConfig } from '../meta';
-import { AZURERM_NSP_VERSION_CONSTRAINT, requireAzurermForNsp } from './version';
 
 /** Base of the NSP bindings: azurerm resource type, and the raised azurerm constraint on the stack. */
-abstract class AzurermNspResource extends TerraformResource {
+abstract class AzurermNspResource extends BindingResource {
   constructor(scope: Construct, id: string, type: string, config: BindingMetaConfig) {
-    super(scope, id, {
-      terraformResourceType: type,
-      terraformGeneratorMetadata: { providerName: 'azurerm', providerVersionConstraint: AZURERM_NSP_VERSION_CONSTRAINT },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-    });
+    super(scope, id, type, AZURERM_NSP, config);
     requireAzurermForNsp(this);
   }
 
@@ -48,11 +42,6 @@ export class AzurermNetworkSecurityPerimeter extends AzurermNspResource {
     super(scope, id, AzurermNetworkSecurityPerimeter.tfResourceType, config);
     this.config = config;
   }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    const c = this.config;
-    return { name: c.name, resource_group_name: c.resourceGroupName, location: c.location, tags: c.tags };
-  }
 }
 
 /** Configuration of {@link AzurermNetworkSecurityPerimeterProfile}. */
@@ -73,10 +62,6 @@ export class AzurermNetworkSecurityPerimeterProfile extends AzurermNspResource {
   constructor(scope: Construct, id: string, config: AzurermNetworkSecurityPerimeterProfileConfig) {
     super(scope, id, AzurermNetworkSecurityPerimeterProfile.tfResourceType, config);
     this.config = config;
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return { name: this.config.name, network_security_perimeter_id: this.config.networkSecurityPerimeterId };
   }
 }
 
@@ -121,19 +106,6 @@ export class AzurermNetworkSecurityPerimeterAccessRule extends AzurermNspResourc
     super(scope, id, AzurermNetworkSecurityPerimeterAccessRule.tfResourceType, config);
     this.config = config;
   }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    const c = this.config;
-    return {
-      name: c.name,
-      network_security_perimeter_profile_id: c.networkSecurityPerimeterProfileId,
-      direction: c.direction,
-      address_prefixes: c.addressPrefixes,
-      subscription_ids: c.subscriptionIds,
-      service_tags: c.serviceTags,
-      fqdns: c.fqdns,
-    };
-  }
 }
 
 /** Configuration of {@link AzurermNetworkSecurityPerimeterAssociation}. */
@@ -158,15 +130,5 @@ export class AzurermNetworkSecurityPerimeterAssociation extends AzurermNspResour
   constructor(scope: Construct, id: string, config: AzurermNetworkSecurityPerimeterAssociationConfig) {
     super(scope, id, AzurermNetworkSecurityPerimeterAssociation.tfResourceType, config);
     this.config = config;
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    const c = this.config;
-    return {
-      name: c.name,
-      network_security_perimeter_profile_id: c.networkSecurityPerimeterProfileId,
-      resource_id: c.resourceId,
-      access_mode: c.accessMode,
-    };
   }
 }

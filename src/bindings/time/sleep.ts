@@ -1,7 +1,7 @@
-import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { TIME } from './provider';
+import { BindingResource } from '../base';
 import { BindingMetaConfig } from '../meta';
-import { TIME_VERSION_CONSTRAINT } from './provider';
 
 /** Configuration of {@link TimeSleep}. */
 export interface TimeSleepConfig extends BindingMetaConfig {
@@ -15,7 +15,7 @@ export interface TimeSleepConfig extends BindingMetaConfig {
 }
 
 /** The `time_sleep` resource (hashicorp/time): waits while it is created. */
-export class TimeSleep extends TerraformResource {
+export class TimeSleep extends BindingResource {
   /** The Terraform type of this resource. */
   public static readonly tfResourceType = 'time_sleep';
 
@@ -25,18 +25,8 @@ export class TimeSleep extends TerraformResource {
   public readonly triggers?: { [key: string]: string };
 
   constructor(scope: Construct, id: string, config: TimeSleepConfig) {
-    super(scope, id, {
-      terraformResourceType: 'time_sleep',
-      terraformGeneratorMetadata: { providerName: 'time', providerVersionConstraint: TIME_VERSION_CONSTRAINT },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-    });
+    super(scope, id, TimeSleep.tfResourceType, TIME, config);
     this.createDuration = config.createDuration;
     this.triggers = config.triggers;
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return { create_duration: this.createDuration, triggers: this.triggers };
   }
 }

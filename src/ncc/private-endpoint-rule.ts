@@ -1,16 +1,17 @@
 import { MwsNccPrivateEndpointRule } from '@cdktf/provider-databricks/lib/mws-ncc-private-endpoint-rule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from './approval';
-import { PrivateLinkSubResource } from './sub-resource';
-import { armTypeOfResolved, parseArmResourceId } from '../core/arm-resource-id';
+import { accountLimit } from './account-limits';
+import { AccountState } from './account-state';
+import type { INetworkConnectivityConfig } from './network-connectivity-config';
+import { armTypeOfResolved, checkArmId } from '../core/arm-resource-id';
+import { PRIVATE_LINK_SERVICE, sameArmType } from '../core/azure-resource-types';
+import { DNS_NAME } from '../core/patterns';
 import { resolveValue } from '../core/resolved-index';
 import { invalidProp, isUnresolved, warn } from '../core/validation';
-import { AccountState } from '../ncc/account-state';
-import type { INetworkConnectivityConfig } from '../ncc/network-connectivity-config';
-
-const PRIVATE_LINK_SERVICE = 'Microsoft.Network/privateLinkServices';
-const DNS_NAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from '../private-link/approval';
+import { IPrivateEndpointRuleRef } from '../private-link/rule-ref';
+import { PrivateLinkSubResource } from '../private-link/sub-resource';
 
 /** What a private endpoint rule connects to. Give exactly one of `subResource` and `domainNames`. */
 export interface PrivateEndpointRuleOptions {
@@ -43,7 +44,7 @@ export interface PrivateEndpointRuleProps extends PrivateEndpointRuleOptions {
  * Lifecycle of `connectionState`: `CREATING` → `PENDING` (awaiting approval) → `ESTABLISHED` (only now
  * in use); also `REJECTED`, `DISCONNECTED`, `CREATE_FAILED`, and `EXPIRED` when not approved within 14 days.
  */
-export class PrivateEndpointRule extends Construct {
+export class PrivateEndpointRule extends Construct implements IPrivateEndpointRuleRef {
   /** The NCC the rule belongs to. */
   public readonly networkConnectivityConfig: INetworkConnectivityConfig;
   /** ARM resource ID of the target resource, as given. */
@@ -84,7 +85,7 @@ export class PrivateEndpointRule extends Construct {
 
     // Bounded fan-out: wait for an earlier rule of the NCC (parallel rule creation hits API throttling).
     const state = AccountState.of(this);
-    const waitFor = state.ruleToWaitFor(ncc, ncc.accountLimits.maxParallelRuleCreations ?? 5);
+    const waitFor = state.ruleToWaitFor(ncc, accountLimit(ncc.accountLimits, 'maxParallelRuleCreations'));
     this.resource = new MwsNccPrivateEndpointRule(this, 'Resource', {
       dependsOn: waitFor ? [waitFor] : undefined,
       networkConnectivityConfigId: ncc.networkConnectivityConfigId,
@@ -97,7 +98,7 @@ export class PrivateEndpointRule extends Construct {
     state.addRule(ncc, this.resource);
     if (!Token.isUnresolved(ncc.region)) {
       const count = state.addPrivateEndpoint(ncc.region);
-      const limit = ncc.accountLimits.maxPrivateEndpointsPerRegion ?? 100;
+      const limit = accountLimit(ncc.accountLimits, 'maxPrivateEndpointsPerRegion');
       if (count > limit) {
         warn(
           this,
@@ -117,6 +118,11 @@ export class PrivateEndpointRule extends Construct {
       invalidProp(this, 'approve()', 'called twice', 'a rule has one approval', 'call approve() once per rule');
     }
     return new PrivateEndpointApproval(this, 'Approval', { ...options, rule: this });
+  }
+
+  /** ID of the NCC the rule belongs to. */
+  public get networkConnectivityConfigId(): string {
+    return this.networkConnectivityConfig.networkConnectivityConfigId;
   }
 
   /** The rule's ID (`rule_id`). */
@@ -142,24 +148,14 @@ export class PrivateEndpointRule extends Construct {
     if (Token.isUnresolved(resourceId)) {
       return armTypeOfResolved(resolveValue(this, resourceId));
     }
-    const parsed = parseArmResourceId(resourceId);
-    if (typeof parsed === 'string') {
-      invalidProp(
-        this,
-        'resourceId',
-        resourceId,
-        `not a well-formed Azure resource ID: ${parsed}`,
-        'pass the full ID, e.g. /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Storage/storageAccounts/<name>, or a reference such as storageAccount.id',
-      );
-    }
-    return parsed.resourceType;
+    return checkArmId(this, 'resourceId', resourceId)!.resourceType;
   }
 
   private checkSubResource(subResource: PrivateLinkSubResource, resourceType: string | undefined): void {
     if (!resourceType || Token.isUnresolved(subResource.groupId)) {
       return;
     }
-    if (resourceType.toLowerCase() === PRIVATE_LINK_SERVICE.toLowerCase()) {
+    if (sameArmType(resourceType, PRIVATE_LINK_SERVICE)) {
       invalidProp(
         this,
         'subResource',
@@ -183,7 +179,7 @@ export class PrivateEndpointRule extends Construct {
   }
 
   private checkDomainNames(domainNames: string[], resourceType: string | undefined): void {
-    if (resourceType && resourceType.toLowerCase() !== PRIVATE_LINK_SERVICE.toLowerCase()) {
+    if (resourceType && !sameArmType(resourceType, PRIVATE_LINK_SERVICE)) {
       invalidProp(
         this,
         'domainNames',

@@ -1,0 +1,102 @@
+import { Construct } from 'constructs';
+import { NspAccessMode } from './access-mode';
+import { checkNspName } from './names';
+import type { INetworkSecurityPerimeterProfile } from './profile';
+import { AzurermNetworkSecurityPerimeterAssociation } from '../bindings/azurerm-nsp/resources';
+import { appScoped } from '../core/app-registry';
+import { armTypeOfResolved, checkArmId } from '../core/arm-resource-id';
+import { sameArmType, STORAGE_ACCOUNT } from '../core/azure-resource-types';
+import { ResolvedEntry, ResolvedIndex, resolveValue } from '../core/resolved-index';
+import { describeInvalid, warn } from '../core/validation';
+
+/** Options of an association. */
+export interface NspAssociationOptions {
+  /** ARM ID of the resource to associate (literal or token). */
+  readonly resourceId: string;
+  /**
+   * Access mode.
+   * @default NspAccessMode.LEARNING
+   */
+  readonly accessMode?: NspAccessMode;
+  /**
+   * Association name.
+   * @default - the construct ID
+   */
+  readonly name?: string;
+}
+
+/** Properties of a {@link NetworkSecurityPerimeterAssociation}. */
+export interface NetworkSecurityPerimeterAssociationProps extends NspAssociationOptions {
+  /** The profile to associate the resource with. */
+  readonly profile: INetworkSecurityPerimeterProfile;
+}
+
+interface AssociationEntry extends ResolvedEntry {
+  readonly perimeterKey: string;
+}
+
+/**
+ * A resource associated with a perimeter profile (`azurerm_network_security_perimeter_association`).
+ * A resource belongs to one perimeter: associating it twice in an app is an error at synth.
+ */
+export class NetworkSecurityPerimeterAssociation extends Construct {
+  /** The access mode. */
+  public readonly accessMode: NspAccessMode;
+  /** ID of the associated resource. */
+  public readonly resourceId: string;
+  /** The profile. */
+  public readonly profile: INetworkSecurityPerimeterProfile;
+  /** The ARM type of the associated resource, when known at synth. */
+  public readonly resourceType?: string;
+  /** The underlying association resource. */
+  public readonly resource: AzurermNetworkSecurityPerimeterAssociation;
+
+  constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterAssociationProps) {
+    super(scope, id);
+    this.profile = props.profile;
+    this.resourceId = props.resourceId;
+    this.accessMode = props.accessMode ?? NspAccessMode.LEARNING;
+    const name = props.name ?? id;
+    checkNspName(this, props.name === undefined ? 'name (defaults to the construct ID)' : 'name', name);
+    checkArmId(this, 'resourceId', props.resourceId);
+    this.resourceType = armTypeOfResolved(resolveValue(this, props.resourceId));
+
+    if (this.accessMode === NspAccessMode.ENFORCED && this.resourceType && sameArmType(this.resourceType, STORAGE_ACCOUNT)) {
+      warn(
+        this,
+        'Storage account associated in Enforced mode: Databricks requires Learning (Transition) mode for serverless access through the ' +
+          'AzureDatabricksServerless service tag, and Enforced also blocks trusted-service access (and public access the firewall allows). ' +
+          'Use NspAccessMode.LEARNING unless you have verified every client of this account against the perimeter.',
+      );
+    }
+
+    this.resource = new AzurermNetworkSecurityPerimeterAssociation(this, 'Resource', {
+      name,
+      networkSecurityPerimeterProfileId: props.profile.profileId,
+      resourceId: props.resourceId,
+      accessMode: this.accessMode.value,
+      provider: props.profile.azurermProvider,
+    });
+
+    const index = appScoped(this, 'cdktf-azure-databricks-serverless/nsp-associations', () => new ResolvedIndex<AssociationEntry>());
+    const entry: AssociationEntry = { construct: this, value: props.resourceId, perimeterKey: props.profile.perimeterKey };
+    index.add(entry);
+    this.node.addValidation({
+      validate: () => {
+        const others = index.sameValue(entry).filter((e) => e !== entry);
+        if (others.length === 0) {
+          return [];
+        }
+        const where = [entry, ...others].map((e) => e.construct.node.path).join(', ');
+        return [
+          describeInvalid(
+            'resourceId',
+            props.resourceId,
+            `the resource is associated more than once (${where}); a resource belongs to exactly one network security perimeter, through one association`,
+            'associate each resource once; put the rules it needs on that one profile',
+          ),
+        ];
+      },
+    });
+  }
+}
