@@ -1,11 +1,13 @@
 import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { BindingMetaConfig } from './meta';
+import { requireProvider } from '../core/provider-requirements';
+import { ProviderName } from '../core/provider-versions';
 
 /** A Terraform provider the library has its own bindings for. */
 export interface BindingProviderSpec {
   /** Local name in `required_providers` and the provider's Terraform type, e.g. `azapi`. */
-  readonly name: string;
+  readonly name: ProviderName;
   /** Registry source, e.g. `azure/azapi`. */
   readonly source: string;
   /** The version constraint the bindings need. */
@@ -61,6 +63,7 @@ export abstract class BindingResource extends TerraformResource {
   protected constructor(scope: Construct, id: string, type: string, spec: BindingProviderSpec, config: BindingMetaConfig, renames?: Renames) {
     super(scope, id, elementConfig(type, spec, config));
     this.attributes = () => terraformAttributes(config, renames);
+    requireProvider(this, spec.name);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
@@ -79,6 +82,7 @@ export abstract class BindingDataSource extends TerraformDataSource {
   protected constructor(scope: Construct, id: string, type: string, spec: BindingProviderSpec, config: BindingMetaConfig, renames?: Renames) {
     super(scope, id, elementConfig(type, spec, config));
     this.attributes = () => terraformAttributes(config, renames);
+    requireProvider(this, spec.name);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
@@ -107,6 +111,7 @@ export abstract class BindingProvider extends TerraformProvider {
     this.bindingConfig = config;
     this._alias = config.alias;
     registerDefaultProvider(this, config.alias);
+    requireProvider(this, spec.name);
   }
 
   /** The provider alias. */

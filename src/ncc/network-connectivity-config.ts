@@ -5,6 +5,7 @@ import { accountLimit, DatabricksAccountLimits, resolveAccountLimits } from './a
 import { AccountState } from './account-state';
 import { PrivateEndpointRule, PrivateEndpointRuleOptions } from './private-endpoint-rule';
 import { NccWorkspaceBinding, NccWorkspaceBindingOptions } from './workspace-binding';
+import { requireProvider } from '../core/provider-requirements';
 import { normaliseRegion } from '../core/regions';
 import { invalidProp, warn } from '../core/validation';
 
@@ -143,6 +144,7 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
     this.name = props.name;
     this.accountProvider = props.accountProvider;
 
+    requireProvider(this, 'databricks');
     this.resource = new MwsNetworkConnectivityConfig(this, 'Resource', {
       name: props.name,
       region: this.region,

@@ -7,6 +7,7 @@ import type { INetworkConnectivityConfig } from './network-connectivity-config';
 import { armTypeOfResolved, checkArmId } from '../core/arm-resource-id';
 import { PRIVATE_LINK_SERVICE, sameArmType } from '../core/azure-resource-types';
 import { DNS_NAME } from '../core/patterns';
+import { requireProvider } from '../core/provider-requirements';
 import { resolveValue } from '../core/resolved-index';
 import { invalidProp, isUnresolved, warn } from '../core/validation';
 import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from '../private-link/approval';
@@ -86,6 +87,8 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
     // Bounded fan-out: wait for an earlier rule of the NCC (parallel rule creation hits API throttling).
     const state = AccountState.of(this);
     const waitFor = state.ruleToWaitFor(ncc, accountLimit(ncc.accountLimits, 'maxParallelRuleCreations'));
+    // Updating domain_names in place works from databricks 1.106.0 on.
+    requireProvider(this, 'databricks', props.domainNames ? 'private-link-service-rule' : undefined);
     this.resource = new MwsNccPrivateEndpointRule(this, 'Resource', {
       dependsOn: waitFor ? [waitFor] : undefined,
       networkConnectivityConfigId: ncc.networkConnectivityConfigId,

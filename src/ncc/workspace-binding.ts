@@ -4,6 +4,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccountState, BindingRecord } from './account-state';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
+import { requireProvider } from '../core/provider-requirements';
 import { normaliseRegion } from '../core/regions';
 import { describeInvalid, invalidProp } from '../core/validation';
 
@@ -82,6 +83,7 @@ export class NccWorkspaceBinding extends Construct {
       }
     }
 
+    requireProvider(this, 'databricks');
     this.resource = new MwsNccBinding(this, 'Resource', {
       networkConnectivityConfigId: ncc.networkConnectivityConfigId,
       workspaceId: this.workspaceId,

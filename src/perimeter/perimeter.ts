@@ -55,8 +55,8 @@ export interface NetworkSecurityPerimeterAttributes {
  * An Azure network security perimeter (NSP). Profiles hold inbound/outbound access rules; resources
  * join the perimeter through an association to a profile, in an access mode.
  *
- * Uses our own azurerm NSP bindings: the stack's `required_providers.azurerm` becomes
- * `>= 4.61.0, < 5.0.0` instead of the prebuilt pin 4.55.0, which has no NSP resources.
+ * Uses our own azurerm NSP bindings: the stack admits azurerm from 4.58.0 (4.81.0 with associations),
+ * instead of the prebuilt pin 4.55.0, which has no NSP resources.
  */
 export class NetworkSecurityPerimeter extends Construct implements INetworkSecurityPerimeter {
   /** Imports an existing perimeter, to add profiles to it. */

@@ -6,7 +6,7 @@ import { checkNspName } from './names';
 import type { INetworkSecurityPerimeter } from './perimeter';
 import { ServiceTag } from './service-tag';
 import { AzurermNetworkSecurityPerimeterAccessRule, AzurermNetworkSecurityPerimeterProfile } from '../bindings/azurerm-nsp/resources';
-import { requireAzurermForNsp } from '../bindings/azurerm-nsp/version';
+import { requireProvider } from '../core/provider-requirements';
 import { checkArmId } from '../core/arm-resource-id';
 import { NETWORK_SECURITY_PERIMETER_PROFILE } from '../core/azure-resource-types';
 import { describeInvalid } from '../core/validation';
@@ -87,7 +87,7 @@ export abstract class NetworkSecurityPerimeterProfileBase extends Construct impl
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    requireAzurermForNsp(this);
+    requireProvider(this, 'azurerm', 'network-security-perimeter');
     this.node.addValidation({
       validate: () => {
         const count = [...this.rules.values()].reduce((n, r) => n + r.values.length, 0);

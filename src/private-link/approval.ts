@@ -137,6 +137,8 @@ export class PrivateEndpointApproval extends Construct {
       const lookup = new DataAzapiResourceList(this, `Lookup${i}`, {
         resourceType: target.connectionsType,
         parentId: rule.resourceId,
+        // Asked for explicitly: with the provider's default output disabled, `output` would be empty.
+        responseExportValues: ['value'],
         provider: azapi,
         // Read after the rule exists (at apply time while the rule or the previous wait changes).
         dependsOn: i === 0 ? [rule.resource] : [this.waits[i - 1]],

@@ -3,6 +3,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServerlessStorageAccountOptions } from './props';
 import { StorageAccess } from './storage-access';
+import { requireProvider } from '../core/provider-requirements';
 import { invalidProp } from '../core/validation';
 
 const REPLICATION_TYPES = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
@@ -31,6 +32,7 @@ export function createSecureAccount(
   if (!access.usesServiceTag && options.ipRules?.length) {
     invalidProp(scope, 'storageAccount.ipRules', options.ipRules, `access ${access.name} disables public network access, so IP rules would never apply`, 'remove ipRules, or choose an access model with the service-tag path');
   }
+  requireProvider(scope, 'azurerm');
   return new StorageAccount(scope, 'Account', {
     name: options.name,
     resourceGroupName: options.resourceGroupName,

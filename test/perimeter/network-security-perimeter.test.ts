@@ -62,10 +62,10 @@ describe('NetworkSecurityPerimeter', () => {
     expect(profile.accessRules).toHaveLength(4);
   });
 
-  test('raises the azurerm constraint to one that has the NSP resources (>= 4.61, < 5)', () => {
+  test('raises the azurerm floor to 4.58.0, which has the NSP resources (4.81.0 once something is associated)', () => {
     const { stack } = setup();
     const json = synth(stack);
-    expect(json.terraform.required_providers.azurerm).toEqual({ source: 'hashicorp/azurerm', version: '>= 4.61.0, < 5.0.0' });
+    expect(json.terraform.required_providers.azurerm).toEqual({ source: 'hashicorp/azurerm', version: '>= 4.58.0, < 6.0.0' });
   });
 
   test('without NSP resources the prebuilt azurerm pin stays', () => {
@@ -108,7 +108,7 @@ describe('NetworkSecurityPerimeter', () => {
     expect(only(json, PROFILE)).toMatchObject({ network_security_perimeter_id: perimeterId });
     expect(only(json, RULE).network_security_perimeter_profile_id).toBe(profileId);
     expect(only(json, ASSOC).network_security_perimeter_profile_id).toBe(profileId);
-    expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.61.0, < 5.0.0');
+    expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.81.0, < 6.0.0');
   });
 });
 

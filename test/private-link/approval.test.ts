@@ -35,6 +35,8 @@ describe('PrivateEndpointApproval (automatic)', () => {
         type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
         parent_id: STORAGE_ID,
         provider: 'azapi',
+        // The list is asked for explicitly, so it arrives with azapi's default output disabled too.
+        response_export_values: ['value'],
       });
     }
     // The first look waits for the rule; each later look waits for the wait before it.

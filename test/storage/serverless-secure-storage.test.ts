@@ -70,7 +70,7 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
     expect(Object.values<any>(json.data.azapi_resource_list).every((l) => l.parent_id === ref(json, SA, 'id'))).toBe(true);
     expect(resources(json, NSP)).toEqual({});
     expect(resources(json, ASSOC)).toEqual({});
-    expect(json.terraform.required_providers.azurerm.version).toBe('4.55.0');
+    expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.55.0, < 6.0.0');
     expect(s.privateEndpointCount).toBe(2);
     expect(s.estimatedMonthlyPrivateEndpointCost).toBe(14.6);
     expect(s.rules.map((r) => r.subResource!.groupId)).toEqual(['blob', 'dfs']);
@@ -177,7 +177,7 @@ describe('ServerlessSecureStorage: SERVICE_TAG', () => {
       access_mode: 'Learning',
       network_security_perimeter_profile_id: ref(json, PROFILE, 'id'),
     });
-    expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.61.0, < 5.0.0');
+    expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.81.0, < 6.0.0');
     expect(s.estimatedMonthlyPrivateEndpointCost).toBe(0);
     expect(s.serviceTag!.name).toBe('AzureDatabricksServerless.EastUS2');
     expect(warnings(stack)).toEqual([]);

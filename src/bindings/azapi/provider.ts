@@ -1,11 +1,9 @@
 import { Construct } from 'constructs';
+import { constraintFor, PROVIDER_RANGES } from '../../core/provider-versions';
 import { BindingProvider, BindingProviderSpec } from '../base';
 
-/** The `azure/azapi` version constraint our bindings need (2.x; 2.0.1 made `azapi_resource_list` output the response by default). */
-export const AZAPI_VERSION_CONSTRAINT = '>= 2.0.1, < 3.0.0';
-
-/** The azapi provider as our bindings declare it. */
-export const AZAPI: BindingProviderSpec = { name: 'azapi', source: 'azure/azapi', versionConstraint: AZAPI_VERSION_CONSTRAINT };
+/** The azapi provider as our bindings declare it (range and reasons in `core/provider-versions.ts`). */
+export const AZAPI: BindingProviderSpec = { name: 'azapi', source: PROVIDER_RANGES.azapi.source, versionConstraint: constraintFor('azapi') };
 
 /** Configuration of the azapi provider. Authentication uses the same `ARM_*` environment variables and Azure CLI login as azurerm. */
 export interface AzapiProviderConfig {

@@ -10,11 +10,18 @@ export interface DataAzapiResourceListConfig extends BindingMetaConfig {
   readonly resourceType: string;
   /** ID of the parent resource whose children are listed. */
   readonly parentId: string;
+  /**
+   * The parts of the response to put in `output` (`["value"]` gives `output.value`, the list), whatever the
+   * provider's `disable_default_output` says.
+   * @default - the whole response, unless default output is disabled (then nothing)
+   */
+  readonly responseExportValues?: string[];
 }
 
 /**
  * The `azapi_resource_list` data source (azapi 2.x): lists the child resources of a type under a
- * parent. With no `response_export_values`, `output` is the whole response (`output.value` is the list).
+ * parent. `output.value` is the list when `response_export_values = ["value"]`, or, without it, when the
+ * provider's default output is on (`disable_default_output`, `ARM_DISABLE_DEFAULT_OUTPUT`).
  */
 export class DataAzapiResourceList extends BindingDataSource {
   /** The Terraform type of this data source. */
@@ -24,11 +31,14 @@ export class DataAzapiResourceList extends BindingDataSource {
   public readonly resourceType: string;
   /** The parent resource ID. */
   public readonly parentId: string;
+  /** The exported parts of the response. */
+  public readonly responseExportValues?: string[];
 
   constructor(scope: Construct, id: string, config: DataAzapiResourceListConfig) {
     super(scope, id, DataAzapiResourceList.tfResourceType, AZAPI, config, { resourceType: 'type' });
     this.resourceType = config.resourceType;
     this.parentId = config.parentId;
+    this.responseExportValues = config.responseExportValues;
   }
 
   /** The response, as a dynamic value (`output.value` is the list of children). */

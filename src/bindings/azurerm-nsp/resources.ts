@@ -1,13 +1,14 @@
 import { Construct } from 'constructs';
-import { AZURERM_NSP, requireAzurermForNsp } from './version';
+import { AZURERM_NSP } from './version';
+import { requireProvider } from '../../core/provider-requirements';
 import { BindingResource } from '../base';
 import { BindingMetaConfig } from '../meta';
 
-/** Base of the NSP bindings: azurerm resource type, and the raised azurerm constraint on the stack. */
+/** Base of the NSP bindings: azurerm resource type, and the raised azurerm floor of the stack. */
 abstract class AzurermNspResource extends BindingResource {
-  constructor(scope: Construct, id: string, type: string, config: BindingMetaConfig) {
+  constructor(scope: Construct, id: string, type: string, config: BindingMetaConfig, feature = 'network-security-perimeter') {
     super(scope, id, type, AZURERM_NSP, config);
-    requireAzurermForNsp(this);
+    requireProvider(this, 'azurerm', feature);
   }
 
   /** The resource's ARM ID. */
@@ -31,7 +32,7 @@ export interface AzurermNetworkSecurityPerimeterConfig extends BindingMetaConfig
   readonly tags?: { [key: string]: string };
 }
 
-/** `azurerm_network_security_perimeter` (azurerm >= 4.58). */
+/** `azurerm_network_security_perimeter` (azurerm >= 4.58.0). */
 export class AzurermNetworkSecurityPerimeter extends AzurermNspResource {
   /** The Terraform type. */
   public static readonly tfResourceType = 'azurerm_network_security_perimeter';
@@ -52,7 +53,7 @@ export interface AzurermNetworkSecurityPerimeterProfileConfig extends BindingMet
   readonly networkSecurityPerimeterId: string;
 }
 
-/** `azurerm_network_security_perimeter_profile` (azurerm >= 4.58). */
+/** `azurerm_network_security_perimeter_profile` (azurerm >= 4.58.0). */
 export class AzurermNetworkSecurityPerimeterProfile extends AzurermNspResource {
   /** The Terraform type. */
   public static readonly tfResourceType = 'azurerm_network_security_perimeter_profile';
@@ -84,7 +85,7 @@ export interface AzurermNetworkSecurityPerimeterAccessRuleConfig extends Binding
    */
   readonly subscriptionIds?: string[];
   /**
-   * Inbound service tags (azurerm >= 4.61).
+   * Inbound service tags.
    * @default - none
    */
   readonly serviceTags?: string[];
@@ -95,7 +96,7 @@ export interface AzurermNetworkSecurityPerimeterAccessRuleConfig extends Binding
   readonly fqdns?: string[];
 }
 
-/** `azurerm_network_security_perimeter_access_rule` (azurerm >= 4.58; `service_tags` >= 4.61). */
+/** `azurerm_network_security_perimeter_access_rule` (azurerm >= 4.58.0). */
 export class AzurermNetworkSecurityPerimeterAccessRule extends AzurermNspResource {
   /** The Terraform type. */
   public static readonly tfResourceType = 'azurerm_network_security_perimeter_access_rule';
@@ -120,7 +121,7 @@ export interface AzurermNetworkSecurityPerimeterAssociationConfig extends Bindin
   readonly accessMode: string;
 }
 
-/** `azurerm_network_security_perimeter_association` (azurerm >= 4.58). */
+/** `azurerm_network_security_perimeter_association` (azurerm >= 4.58.0). */
 export class AzurermNetworkSecurityPerimeterAssociation extends AzurermNspResource {
   /** The Terraform type. */
   public static readonly tfResourceType = 'azurerm_network_security_perimeter_association';
@@ -128,7 +129,8 @@ export class AzurermNetworkSecurityPerimeterAssociation extends AzurermNspResour
   public readonly config: AzurermNetworkSecurityPerimeterAssociationConfig;
 
   constructor(scope: Construct, id: string, config: AzurermNetworkSecurityPerimeterAssociationConfig) {
-    super(scope, id, AzurermNetworkSecurityPerimeterAssociation.tfResourceType, config);
+    // Association create/update waits for Azure from 4.81.0 on.
+    super(scope, id, AzurermNetworkSecurityPerimeterAssociation.tfResourceType, config, 'network-security-perimeter-association');
     this.config = config;
   }
 }

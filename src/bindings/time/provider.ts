@@ -1,11 +1,9 @@
 import { Construct } from 'constructs';
+import { constraintFor, PROVIDER_RANGES } from '../../core/provider-versions';
 import { BindingProvider, BindingProviderSpec } from '../base';
 
-/** The `hashicorp/time` version constraint our bindings need. */
-export const TIME_VERSION_CONSTRAINT = '>= 0.9.0, < 1.0.0';
-
-/** The time provider as our bindings declare it. */
-export const TIME: BindingProviderSpec = { name: 'time', source: 'hashicorp/time', versionConstraint: TIME_VERSION_CONSTRAINT };
+/** The time provider as our bindings declare it (range and reasons in `core/provider-versions.ts`). */
+export const TIME: BindingProviderSpec = { name: 'time', source: PROVIDER_RANGES.time.source, versionConstraint: constraintFor('time') };
 
 /** Configuration of the time provider. */
 export interface TimeProviderConfig {
