@@ -3,10 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+let cliConfig: string | undefined;
+
 /** Environment for offline Terraform runs: no version checkpoint, an empty CLI config. */
 export function terraformEnv(): NodeJS.ProcessEnv {
-  const cliConfig = join(tmpdir(), 'cdktf-adbs-empty.tfrc');
-  writeFileSync(cliConfig, '');
+  if (!cliConfig) {
+    cliConfig = join(tmpdir(), 'cdktf-adbs-empty.tfrc');
+    writeFileSync(cliConfig, '');
+  }
   return { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' };
 }
 

