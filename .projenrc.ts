@@ -46,6 +46,8 @@ const project = new cdktf.ConstructLibraryCdktf({
       globalSetup: '<rootDir>/test/terraform/global-setup.ts',
       globalTeardown: '<rootDir>/test/terraform/global-teardown.ts',
       testPathIgnorePatterns: ['/node_modules/', '/test/terraform/standin/'],
+      // Both cores: the Terraform-heavy files wait on child processes most of the time.
+      maxWorkers: 2,
     },
   },
   gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.terraform.lock.hcl'],

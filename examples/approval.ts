@@ -25,6 +25,7 @@ export class ApprovalStack extends TerraformStack {
       accountReplicationType: 'ZRS',
       isHnsEnabled: true,
       minTlsVersion: 'TLS1_2',
+      allowNestedItemsToBePublic: false, // the azurerm 5.x default; 4.x defaults to true
       publicNetworkAccessEnabled: false,
     });
 

@@ -32,6 +32,7 @@ export class FoundationStack extends TerraformStack {
       accountKind: 'StorageV2',
       isHnsEnabled: true,
       minTlsVersion: 'TLS1_2',
+      allowNestedItemsToBePublic: false, // the azurerm 5.x default; 4.x defaults to true
       publicNetworkAccessEnabled: false,
     });
 

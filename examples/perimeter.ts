@@ -24,6 +24,7 @@ export class PerimeterStack extends TerraformStack {
       accountReplicationType: 'LRS',
       isHnsEnabled: true,
       minTlsVersion: 'TLS1_2',
+      allowNestedItemsToBePublic: false, // the azurerm 5.x default; 4.x defaults to true
       publicNetworkAccessEnabled: true,
       networkRules: { defaultAction: 'Deny' },
     });

@@ -6,9 +6,9 @@ import { checkNspName } from './names';
 import type { INetworkSecurityPerimeter } from './perimeter';
 import { ServiceTag } from './service-tag';
 import { AzurermNetworkSecurityPerimeterAccessRule, AzurermNetworkSecurityPerimeterProfile } from '../bindings/azurerm-nsp/resources';
-import { requireProvider } from '../core/provider-requirements';
 import { checkArmId } from '../core/arm-resource-id';
 import { NETWORK_SECURITY_PERIMETER_PROFILE } from '../core/azure-resource-types';
+import { requireProvider } from '../core/provider-requirements';
 import { describeInvalid } from '../core/validation';
 
 /** A perimeter profile, created here or imported: rules and associations hang off it. */

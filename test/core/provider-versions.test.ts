@@ -1,9 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { App, Testing, TerraformStack } from 'cdktf';
-import { PROVIDER_VERSIONS_CONTEXT } from '../../src/core/provider-requirements';
-import { constraintFor, PROVIDER_RANGES } from '../../src/core/provider-versions';
-import { unsatisfiable } from '../../src/core/version-constraints';
 import {
   NetworkConnectivityConfig,
   NetworkSecurityPerimeter,
@@ -12,6 +9,9 @@ import {
   ServiceTag,
   StorageAccess,
 } from '../../src';
+import { PROVIDER_VERSIONS_CONTEXT } from '../../src/core/provider-requirements';
+import { constraintFor, PROVIDER_RANGES } from '../../src/core/provider-versions';
+import { unsatisfiable } from '../../src/core/version-constraints';
 import { armId, newStack, STORAGE_ID, synth } from '../util';
 
 const DATABRICKS = { source: 'databricks/databricks', version: '>= 1.99.0, != 1.114.0, < 2.0.0' };

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'child_process';
 import { rmSync } from 'fs';
-import { NetworkConnectivityConfig, PrivateLinkSubResource } from '../../src';
+import { AzapiProvider, NetworkConnectivityConfig, PrivateLinkSubResource } from '../../src';
 import { terraformEnv } from '../terraform/cli';
 import { applyDir, Fixtures, planDir, plannedAfter, writeStack } from '../terraform/harness';
 import { armId, newStack, synth } from '../util';
@@ -97,6 +97,33 @@ describe('approval, planned by terraform with fixture connection lists', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('with azapi\'s default output disabled, the lookups still see the connections (they ask for the list)', () => {
+    // The stand-in gives azapi's raw response and makes `output` of it as azapi does.
+    const raw = (target: string, list: unknown[]): Fixtures => ({
+      databricks_mws_ncc_private_endpoint_rule: [{ match: { resource_id: target }, values: { endpoint_name: OURS } }],
+      azapi_resource_list: [{ match: { parent_id: target }, values: { response: { value: list } } }],
+    });
+    const plan = (account: string, exportList: boolean) => {
+      const { stack, target, approval, ruleAddress, approveAddress } = approvalStack(account, []);
+      (stack.node.findChild('azapi') as AzapiProvider).addOverride('disable_default_output', true);
+      if (!exportList) {
+        approval.lookups.forEach((l) => l.addOverride('response_export_values', null));
+      }
+      const dir = writeStack(stack);
+      try {
+        const list = [connection(target, 'st.foreign', 'pe-foreign', 'Pending'), connection(target, 'st.ours', OURS, 'Pending')];
+        applyDir(dir, raw(target, list), [`-target=${ruleAddress}`]);
+        return { after: plannedAfter(planDir(dir, raw(target, list)), approveAddress), target };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const ok = plan('stplan5', true);
+    expect(ok.after.resource_id).toBe(`${ok.target}/privateEndpointConnections/st.ours`);
+    // Without response_export_values the list comes back empty and nothing can be approved.
+    expect(() => plan('stplan6', false)).toThrow(/Resource precondition failed[\s\S]*found 0/);
   });
 
   test('one apply converges with the default waits, and the next plan changes nothing', () => {

@@ -1,5 +1,5 @@
-import { BindingProviderSpec } from '../base';
 import { constraintFor } from '../../core/provider-versions';
+import { BindingProviderSpec } from '../base';
 
 /** azurerm as the NSP bindings declare it (the stack's constraint is written by `requireProvider`). */
 export const AZURERM_NSP: BindingProviderSpec = {

@@ -308,8 +308,43 @@ function readFixtures(typeName, config) {
   return undefined;
 }
 
-function readDataSource(block, typeName, config) {
+/** A msgpack-decoded dynamic value ([type JSON, value]) as plain JSON; other values as they are. */
+function plainDynamic(v) {
+  return Array.isArray(v) && v.length === 2 && v[0] instanceof Uint8Array ? v[1] : v;
+}
+
+/**
+ * azapi's `output` for a read of `response` (upstream azure/terraform-provider-azapi v2.0.1-v2.12.0,
+ * internal/services/common.go buildOutputFromBody and utils/json.go ExtractObject): a list of
+ * `response_export_values` paths picks those paths (`*` the whole body); without it the whole body,
+ * unless the provider sets `disable_default_output` (then `{}`). The JMESPath map form is not emulated.
+ */
+function azapiOutput(exportValues, providerConfig, response) {
+  const paths = plainDynamic(exportValues);
+  if (Array.isArray(paths)) {
+    const out = {};
+    for (const p of paths) {
+      if (p === '*') return response;
+      const keys = String(p).split('.');
+      let from = response;
+      for (const k of keys) from = from && typeof from === 'object' ? from[k] : undefined;
+      if (from === undefined) continue;
+      let to = out;
+      keys.slice(0, -1).forEach((k) => (to = to[k] = to[k] || {}));
+      to[keys[keys.length - 1]] = from;
+    }
+    return out;
+  }
+  if (paths !== null && paths !== undefined) throw new Error('stand-in: only the list form of response_export_values is emulated');
+  return providerConfig && providerConfig.disable_default_output === true ? {} : response;
+}
+
+function readDataSource(block, typeName, config, providerConfig) {
   const values = readFixtures(typeName, config) || {};
+  // A fixture may give azapi's raw response instead of `output`: the output is then what azapi would make of it.
+  if (typeName === 'azapi_resource_list' && 'response' in values) {
+    config.output = dynamicValue(azapiOutput(config.response_export_values, providerConfig, values.response));
+  }
   for (const [name, a] of Object.entries(block.attributes || {})) {
     if (!a.computed || (config[name] !== null && config[name] !== undefined)) continue;
     if (name in values) {
@@ -348,6 +383,7 @@ function fromStateJson(block, obj) {
 function providerService(address, schema) {
   const resources = schema.resources || {};
   const dataSources = schema.data_sources || {};
+  const configs = new Map();
   let cachedSchema;
   const blockOf = (typeName, data) => (data ? dataSources : resources)[typeName] || { attributes: {}, block_types: {} };
   const ok = (cb, body) => cb(null, body);
@@ -387,7 +423,11 @@ function providerService(address, schema) {
       const obj = raw && raw.length ? JSON.parse(Buffer.from(raw).toString('utf8')) : null;
       ok(cb, { upgraded_state: pack(obj && fromStateJson(blockOf(call.request.type_name, false), obj)), diagnostics: [] });
     }),
-    ConfigureProvider: guard((call, cb) => ok(cb, { diagnostics: [] })),
+    // Kept per connection (each Terraform run connects anew), for settings that change what reads return.
+    ConfigureProvider: guard((call, cb) => {
+      configs.set(call.getPeer(), unpack(call.request.config) || {});
+      ok(cb, { diagnostics: [] });
+    }),
     ReadResource: guard((call, cb) => ok(cb, { new_state: call.request.current_state, diagnostics: [], private: call.request.private })),
     PlanResourceChange: guard((call, cb) => {
       const proposed = unpack(call.request.proposed_new_state);
@@ -408,7 +448,8 @@ function providerService(address, schema) {
     ImportResourceState: guard((call, cb) => ok(cb, { diagnostics: [error('import is not supported by the stand-in provider', '')] })),
     ReadDataSource: guard((call, cb) => {
       const config = unpack(call.request.config) || {};
-      ok(cb, { state: pack(readDataSource(blockOf(call.request.type_name, true), call.request.type_name, config)), diagnostics: [] });
+      const state = readDataSource(blockOf(call.request.type_name, true), call.request.type_name, config, configs.get(call.getPeer()));
+      ok(cb, { state: pack(state), diagnostics: [] });
     }),
     GetFunctions: guard((call, cb) => ok(cb, { diagnostics: [] })),
     StopProvider: guard((call, cb) => ok(cb, { Error: '' })),
