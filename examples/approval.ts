@@ -45,7 +45,7 @@ export class ApprovalStack extends TerraformStack {
           '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-lake',
         subResource: PrivateLinkSubResource.KEY_VAULT,
       })
-      .approve({ waitSeconds: [60, 180] });
+      .approve({ waitSeconds: 300 }); // wait up to 5 minutes while the rule is still CREATING
 
     // A SQL server owned by another team: they approve it themselves.
     ncc

@@ -23,7 +23,7 @@ function connection(target: string, name: string, endpoint: string, status: stri
 }
 
 /** A stack with one approved rule on a storage account of its own (fixtures stay apart per test). */
-function approvalStack(account: string, waitSeconds?: number[]) {
+function approvalStack(account: string, waitSeconds?: number) {
   const { stack } = newStack();
   const target = armId('Microsoft.Storage/storageAccounts', account);
   const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
@@ -43,7 +43,7 @@ function fixtures(target: string, connections: unknown[] | null): Fixtures {
 
 describe('approval, planned by terraform with fixture connection lists', () => {
   test('after the rule exists, the plan approves our pending connection and not the foreign one', () => {
-    const { stack, target, ruleAddress, approveAddress } = approvalStack('stplan1', []);
+    const { stack, target, ruleAddress, approveAddress } = approvalStack('stplan1', 0);
     const dir = writeStack(stack);
     try {
       const list = [
@@ -63,7 +63,7 @@ describe('approval, planned by terraform with fixture connection lists', () => {
   });
 
   test('only a foreign pending connection: the plan fails with the actionable message, nothing is approved', () => {
-    const { stack, target, ruleAddress } = approvalStack('stplan2', []);
+    const { stack, target, ruleAddress } = approvalStack('stplan2', 0);
     const dir = writeStack(stack);
     try {
       const list = [connection(target, 'st.foreign', 'pe-foreign', 'Pending'), connection(target, 'st.suffix', `evil-${OURS}`, 'Pending')];
@@ -81,7 +81,7 @@ describe('approval, planned by terraform with fixture connection lists', () => {
   });
 
   test('an empty endpoint name approves nothing, even a connection of an endpoint with an empty name', () => {
-    const { stack, target, ruleAddress } = approvalStack('stplan4', []);
+    const { stack, target, ruleAddress } = approvalStack('stplan4', 0);
     const dir = writeStack(stack);
     try {
       const list = [connection(target, 'st.noname', '', 'Pending'), connection(target, 'st.foreign', 'pe-foreign', 'Pending')];
@@ -106,10 +106,10 @@ describe('approval, planned by terraform with fixture connection lists', () => {
       azapi_resource_list: [{ match: { parent_id: target }, values: { response: { value: list } } }],
     });
     const plan = (account: string, exportList: boolean) => {
-      const { stack, target, approval, ruleAddress, approveAddress } = approvalStack(account, []);
+      const { stack, target, approval, ruleAddress, approveAddress } = approvalStack(account, 0);
       (stack.node.findChild('azapi') as AzapiProvider).addOverride('disable_default_output', true);
       if (!exportList) {
-        approval.lookups.forEach((l) => l.addOverride('response_export_values', null));
+        approval.lookup!.addOverride('response_export_values', null);
       }
       const dir = writeStack(stack);
       try {
@@ -124,6 +124,53 @@ describe('approval, planned by terraform with fixture connection lists', () => {
     expect(ok.after.resource_id).toBe(`${ok.target}/privateEndpointConnections/st.ours`);
     // Without response_export_values the list comes back empty and nothing can be approved.
     expect(() => plan('stplan6', false)).toThrow(/Resource precondition failed[\s\S]*found 0/);
+  });
+
+  test('two rules on one target whose connections appear at different times: the first is approved at once, the second on the next apply', () => {
+    const { stack } = newStack();
+    const target = armId('Microsoft.Storage/storageAccounts', 'stplan7');
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    ncc.addPrivateEndpointRule('Blob', { resourceId: target, subResource: PrivateLinkSubResource.BLOB }).approve();
+    ncc.addPrivateEndpointRule('Dfs', { resourceId: target, subResource: PrivateLinkSubResource.DFS }).approve();
+    const json = synth(stack);
+    const update = (id: string) => `azapi_update_resource.${Object.keys(json.resource.azapi_update_resource).find((n) => n.startsWith(`Ncc_${id}_`))}`;
+    const DFS = `${OURS.slice(0, -8)}dfs00000`;
+    const twoRules = (list: unknown[]): Fixtures => ({
+      databricks_mws_ncc_private_endpoint_rule: [
+        { match: { resource_id: target, group_id: 'blob' }, values: { endpoint_name: OURS, connection_state: 'CREATING' } },
+        { match: { resource_id: target, group_id: 'dfs' }, values: { endpoint_name: DFS, connection_state: 'CREATING' } },
+      ],
+      azapi_resource_list: [{ match: { parent_id: target }, values: { output: { value: list } } }],
+    });
+    const dir = writeStack(stack);
+    try {
+      // First apply: after the wait only the blob connection is there. Blob is approved; dfs fails with the actionable message.
+      const blobOnly = [connection(target, 'st.foreign', 'pe-foreign', 'Pending'), connection(target, 'st.blob', OURS, 'Pending')];
+      let message = '';
+      try {
+        applyDir(dir, twoRules(blobOnly));
+      } catch (e: any) {
+        message = e.message.replace(/\s+/g, ' ');
+      }
+      expect(message).toMatch(/Resource precondition failed.*approval for NCC rule test\/Ncc\/Dfs: expected exactly one .*found 0 after waiting up to 180s/);
+      expect(message).not.toMatch(/NCC rule test\/Ncc\/Blob:/);
+      const state = JSON.parse(execFileSync('terraform', ['show', '-json'], { cwd: dir, env: terraformEnv(), encoding: 'utf8' }));
+      const applied = state.values.root_module.resources.filter((r: any) => r.type === 'azapi_update_resource');
+      expect(applied.map((r: any) => [r.address, r.values.resource_id])).toEqual([[update('Blob'), `${target}/privateEndpointConnections/st.blob`]]);
+
+      // Next apply: the dfs connection has appeared (blob's is Approved now). Only dfs is approved; then nothing is left to do.
+      const both = [connection(target, 'st.blob', OURS, 'Approved'), connection(target, 'st.dfs', DFS, 'Pending')];
+      const plan = planDir(dir, twoRules(both));
+      const changes = (plan.resource_changes ?? []).filter((c: any) => !c.change.actions.includes('no-op') && !c.address.startsWith('data.'));
+      expect(changes.map((c: any) => `${c.address}:${c.change.actions}`)).toEqual([`${update('Dfs')}:create`]);
+      expect(plannedAfter(plan, update('Dfs')).resource_id).toBe(`${target}/privateEndpointConnections/st.dfs`);
+      applyDir(dir, twoRules(both));
+      const settled = [connection(target, 'st.blob', OURS, 'Approved'), connection(target, 'st.dfs', DFS, 'Approved')];
+      const after = planDir(dir, twoRules(settled));
+      expect((after.resource_changes ?? []).filter((c: any) => !c.change.actions.includes('no-op') && !c.address.startsWith('data.'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('one apply converges with the default waits, and the next plan changes nothing', () => {

@@ -38,103 +38,99 @@ beforeAll(() => {
   requireTerraform();
   const { stack } = newStack();
   const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
-  ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds: [60, 120] });
+  ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds: 60 });
   synthesized = synth(stack);
 });
 
 interface Fixture {
-  /** The connection list each look returns, in order; null means the data source has no output. */
-  readonly looks: Array<any[] | null>;
+  /** The connection list the lookup returns; null means the data source has no output. */
+  readonly list: any[] | null;
   /** The rule's endpoint_name. */
   readonly endpointName: string | null;
+  /** The rule's connection_state right after Terraform created it. */
+  readonly state?: string | null;
 }
 
-/** Evaluates the emitted selection, wait durations and approval target against a fixture. */
-function select(fixture: Fixture): { matches: any[]; resourceId: string; ok: boolean; waits: string[] } {
-  const lookups = Object.keys(synthesized.data.azapi_resource_list).sort();
+/** Evaluates the emitted selection, wait duration and approval target against a fixture. */
+function select(fixture: Fixture): { matches: any[]; resourceId: string; ok: boolean; wait: string } {
   const rewrite = (text: string): string =>
     text
-      .replace(/data\.azapi_resource_list\.([A-Za-z0-9_-]+)\.output/g, (_m, name) => `local.fixture_look${lookups.indexOf(name)}`)
-      .replace(/databricks_mws_ncc_private_endpoint_rule\.[A-Za-z0-9_-]+\.endpoint_name/g, 'local.fixture_endpoint_name');
+      .replace(/data\.azapi_resource_list\.[A-Za-z0-9_-]+\.output/g, 'local.fixture_output')
+      .replace(/databricks_mws_ncc_private_endpoint_rule\.[A-Za-z0-9_-]+\.endpoint_name/g, 'local.fixture_endpoint_name')
+      .replace(/databricks_mws_ncc_private_endpoint_rule\.[A-Za-z0-9_-]+\.connection_state/g, 'local.fixture_state');
   const locals: Record<string, unknown> = {};
   for (const [name, value] of Object.entries<string>(synthesized.locals)) {
     locals[name] = rewrite(value);
   }
-  lookups.forEach((_name, i) => {
-    const list = fixture.looks[Math.min(i, fixture.looks.length - 1)];
-    locals[`fixture_look${i}`] = list === null ? null : { value: list };
-  });
+  locals.fixture_output = fixture.list === null ? null : { value: fixture.list };
   locals.fixture_endpoint_name = fixture.endpointName;
+  locals.fixture_state = fixture.state === undefined ? 'PENDING' : fixture.state;
   const approve = only(synthesized, 'azapi_update_resource');
   locals.result_resource_id = rewrite(approve.resource_id);
   locals.result_ok = rewrite(approve.lifecycle.precondition[0].condition);
-  const sleeps = Object.keys(synthesized.resource.time_sleep).sort();
-  sleeps.forEach((name, i) => {
-    locals[`result_wait${i}`] = rewrite(synthesized.resource.time_sleep[name].create_duration);
-  });
-  const final = Object.keys(synthesized.locals).filter((n) => /Matches\d+_/.test(n)).sort().pop()!;
-  const out = evaluate(
-    { locals },
-    `{ matches = local.${final}, resource_id = local.result_resource_id, ok = local.result_ok, waits = [${sleeps.map((_s, i) => `local.result_wait${i}`).join(', ')}] }`,
-  );
-  return { matches: out.matches, resourceId: out.resource_id, ok: out.ok, waits: out.waits };
+  locals.result_wait = rewrite(only(synthesized, 'time_sleep').create_duration);
+  const [selected] = Object.keys(synthesized.locals);
+  const out = evaluate({ locals }, `{ matches = local.${selected}, resource_id = local.result_resource_id, ok = local.result_ok, wait = local.result_wait }`);
+  return { matches: out.matches, resourceId: out.resource_id, ok: out.ok, wait: out.wait };
 }
 
 describe('approval selection, evaluated by terraform console', () => {
   test('selects our pending connection among several', () => {
-    const r = select({ looks: [[foreignApproved, foreignPending, ours, longerName]], endpointName: OURS });
+    const r = select({ list: [foreignApproved, foreignPending, ours, longerName], endpointName: OURS });
     expect(r.matches.map((c) => c.name)).toEqual(['stlake.ours-guid']);
     expect(r.resourceId).toBe(ours.id);
     expect(r.ok).toBe(true);
-    expect(r.waits).toEqual(['0s', '0s']);
+    expect(r.wait).toBe('0s');
   });
 
   test('never selects a foreign pending connection whose endpoint name shares a prefix or suffix with ours', () => {
-    const r = select({ looks: [[foreignPending, longerName, suffixName]], endpointName: OURS });
+    const r = select({ list: [foreignPending, longerName, suffixName], endpointName: OURS });
     expect(r.matches).toEqual([]);
     expect(r.resourceId).toBe('');
     expect(r.ok).toBe(false);
   });
 
   test.each([[''], [null]])('an empty endpoint name (%j) selects nothing, even an endpoint with an empty name', (endpointName) => {
-    const r = select({ looks: [[noName, foreignPending, ours]], endpointName });
+    const r = select({ list: [noName, foreignPending, ours], endpointName });
     expect(r.matches).toEqual([]);
     expect(r.resourceId).toBe('');
     expect(r.ok).toBe(false);
   });
 
-  test('no connection yet: nothing selected, every wait runs, the precondition fails', () => {
-    for (const looks of [[[]], [null]]) {
-      const r = select({ looks, endpointName: OURS });
+  test('no connection yet: nothing selected, the precondition fails', () => {
+    for (const list of [[], null]) {
+      const r = select({ list, endpointName: OURS });
       expect(r.matches).toEqual([]);
       expect(r.ok).toBe(false);
-      expect(r.waits).toEqual(['60s', '120s']);
     }
   });
 
-  test('the connection appears while waiting: later looks find it, waits after that are skipped', () => {
-    const r = select({ looks: [[], [foreignPending, ours], [foreignPending, ours]], endpointName: OURS });
-    expect(r.waits).toEqual(['60s', '0s']);
-    expect(r.resourceId).toBe(ours.id);
-    expect(r.ok).toBe(true);
+  test.each([
+    ['CREATING', '60s'],
+    [null, '60s'],
+    ['', '60s'],
+    ['PENDING', '0s'],
+    ['ESTABLISHED', '0s'],
+  ])('the target waits before the lookup only while the rule may still be creating (state %j: %s)', (state, wait) => {
+    expect(select({ list: [ours], endpointName: OURS, state }).wait).toBe(wait);
   });
 
   test('already approved: the same connection stays selected, so a second apply changes nothing', () => {
     const approved = connection('stlake.ours-guid', pe(OURS), 'Approved');
-    const r = select({ looks: [[foreignPending, approved]], endpointName: OURS });
+    const r = select({ list: [foreignPending, approved], endpointName: OURS });
     expect(r.resourceId).toBe(ours.id);
     expect(r.ok).toBe(true);
   });
 
   test.each(['Rejected', 'Disconnected'])('a %s connection of ours is not re-approved', (status) => {
-    const r = select({ looks: [[connection('stlake.ours-guid', pe(OURS), status)]], endpointName: OURS });
+    const r = select({ list: [connection('stlake.ours-guid', pe(OURS), status)], endpointName: OURS });
     expect(r.matches).toEqual([]);
     expect(r.ok).toBe(false);
   });
 
   test('more than one match: nothing is approved', () => {
     const twin = connection('stlake.twin', pe(OURS), 'Pending');
-    const r = select({ looks: [[ours, twin]], endpointName: OURS });
+    const r = select({ list: [ours, twin], endpointName: OURS });
     expect(r.matches).toHaveLength(2);
     expect(r.resourceId).toBe('');
     expect(r.ok).toBe(false);
@@ -142,12 +138,12 @@ describe('approval selection, evaluated by terraform console', () => {
 
   test('ARM casing differences in the endpoint ID and status still match', () => {
     const shouty = connection('stlake.ours-guid', `${DBX_RG.toUpperCase()}/PRIVATEENDPOINTS/${OURS.toUpperCase()}`, 'pending');
-    const r = select({ looks: [[shouty]], endpointName: OURS });
+    const r = select({ list: [shouty], endpointName: OURS });
     expect(r.resourceId).toBe(ours.id);
   });
 
   test('a connection without properties is ignored, not an error', () => {
-    const r = select({ looks: [[{ id: 'x', name: 'x' }, ours]], endpointName: OURS });
+    const r = select({ list: [{ id: 'x', name: 'x' }, ours], endpointName: OURS });
     expect(r.resourceId).toBe(ours.id);
   });
 });

@@ -8,7 +8,7 @@ import {
   PrivateLinkTarget,
   TimeProvider,
 } from '../../src';
-import { armId, infos, newStack, only, ref, resolve, resources, STORAGE_ID, synth } from '../util';
+import { addresses, armId, infos, newStack, only, ref, resolve, resources, STORAGE_ID, synth, VAULT_ID } from '../util';
 
 const RULE = 'databricks_mws_ncc_private_endpoint_rule';
 const LIST = 'azapi_resource_list';
@@ -21,61 +21,92 @@ function setup() {
 }
 
 describe('PrivateEndpointApproval (automatic)', () => {
-  test('wires rule -> look -> wait -> look ... -> approve by real dependencies', () => {
+  test('one wait and one lookup per target, one selection and one update per rule, wired by real references', () => {
     const { stack, ncc } = setup();
-    const approval = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve();
+    const blob = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    const dfs = ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
+    const approvals = [blob.approve(), dfs.approve()];
     const json = synth(stack);
+    const ruleRef = (id: string, attribute: string) => {
+      const name = Object.keys(resources(json, RULE)).find((n) => n.startsWith(`Ncc_${id}_`))!;
+      return `${RULE}.${name}.${attribute}`;
+    };
 
-    const looks = Object.entries<any>(json.data[LIST]).sort(([a], [b]) => a.localeCompare(b));
-    const sleeps = Object.entries<any>(json.resource.time_sleep).sort(([a], [b]) => a.localeCompare(b));
-    expect(looks).toHaveLength(4);
-    expect(sleeps).toHaveLength(3);
-    for (const [, look] of looks) {
-      expect(look).toMatchObject({
-        type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
-        parent_id: STORAGE_ID,
-        provider: 'azapi',
-        // The list is asked for explicitly, so it arrives with azapi's default output disabled too.
-        response_export_values: ['value'],
-      });
-    }
-    // The first look waits for the rule; each later look waits for the wait before it.
-    expect(looks[0][1].depends_on).toEqual([`${RULE}.${Object.keys(resources(json, RULE))[0]}`]);
-    for (let i = 1; i < looks.length; i++) {
-      expect(looks[i][1].depends_on).toEqual([`time_sleep.${sleeps[i - 1][0]}`]);
-    }
-    // Waits only when the look before found nothing, and wait again if the rule is replaced.
-    const matchLocals = Object.keys(json.locals).filter((n) => n.includes('Matches')).sort();
-    sleeps.forEach(([, sleep], i) => {
-      expect(sleep.create_duration).toBe(`\${length(local.${matchLocals[i]}) > 0 ? "0s" : "${[60, 120, 240][i]}s"}`);
-      expect(sleep.triggers).toEqual({ rule_id: ref(json, RULE, 'id') });
-      expect(sleep.lifecycle).toEqual({ ignore_changes: ['create_duration'] });
-    });
-    // Each selection reads its own look.
-    matchLocals.forEach((name, i) => expect(json.locals[name]).toContain(`data.${LIST}.${looks[i][0]}.output.value`));
-
-    const update = only(json, UPDATE);
-    const final = matchLocals[matchLocals.length - 1];
-    expect(update).toMatchObject({
+    // One lookup for the target, read after the wait.
+    const [lookupName, ...moreLookups] = Object.keys(json.data[LIST]);
+    expect(moreLookups).toEqual([]);
+    const [waitName, ...moreWaits] = Object.keys(json.resource.time_sleep);
+    expect(moreWaits).toEqual([]);
+    expect(json.data[LIST][lookupName]).toEqual({
       type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
-      resource_id: `\${length(local.${final}) == 1 ? local.${final}[0].id : ""}`,
+      parent_id: STORAGE_ID,
       provider: 'azapi',
+      // The list is asked for explicitly, so it arrives with azapi's default output disabled too.
+      response_export_values: ['value'],
+      depends_on: [`time_sleep.${waitName}`],
     });
-    expect(update.body.properties.privateLinkServiceConnectionState).toEqual({
-      status: 'Approved',
-      description: `Approved by cdktf-azure-databricks-serverless for Databricks NCC ${ref(json, 'databricks_mws_network_connectivity_config', 'network_connectivity_config_id')}, rule ${ref(json, RULE, 'rule_id')}`,
+    // The wait references both rules: it waits only while one may still be CREATING, and waits again when one is replaced.
+    expect(json.resource.time_sleep[waitName]).toEqual({
+      create_duration:
+        `\${length([for s in [${ruleRef('Blob', 'connection_state')}, ${ruleRef('Dfs', 'connection_state')}] : s if !contains(["PENDING", "ESTABLISHED"], coalesce(s, "CREATING"))]) > 0 ? "180s" : "0s"}`,
+      triggers: { Blob: `\${${ruleRef('Blob', 'endpoint_name')}}`, Dfs: `\${${ruleRef('Dfs', 'endpoint_name')}}` },
+      provider: 'time',
+      lifecycle: { ignore_changes: ['create_duration'] },
     });
-    expect(update.lifecycle.precondition).toEqual([
-      {
-        condition: `\${length(local.${final}) == 1}`,
-        error_message: expect.stringMatching(/expected exactly one Pending or Approved .* found \$\{length\(local\.\S+\)\} after waiting up to 420s.*run terraform apply again.*ApprovalMode.MANUAL/),
-      },
-    ]);
-    // The suffix refuses an empty endpoint name and is built from the rule's endpoint_name.
-    const suffix = Object.entries<string>(json.locals).find(([n]) => n.includes('EndpointSuffix'))![1];
-    expect(suffix).toContain(`${RULE}.${Object.keys(resources(json, RULE))[0]}.endpoint_name`);
-    expect(approval.approval).toBeDefined();
-    expect(approval.lookups).toHaveLength(4);
+
+    // Per rule: its selection reads the one lookup with its own endpoint name; its update approves exactly one match.
+    const updates = resources(json, UPDATE);
+    expect(Object.keys(updates)).toHaveLength(2);
+    for (const [i, id] of ['Blob', 'Dfs'].entries()) {
+      const selectedName = Object.keys(json.locals).find((n) => n.startsWith(`Ncc_${id}_Approval_Selected`))!;
+      expect(json.locals[selectedName]).toContain(`try(data.${LIST}.${lookupName}.output.value, [])`);
+      expect(json.locals[selectedName]).toContain(`coalesce(${ruleRef(id, 'endpoint_name')})`);
+      const update = Object.values<any>(updates).find((u) => u.resource_id.includes(selectedName));
+      expect(update).toMatchObject({
+        type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
+        resource_id: `\${length(local.${selectedName}) == 1 ? local.${selectedName}[0].id : ""}`,
+        provider: 'azapi',
+      });
+      expect(update.body.properties.privateLinkServiceConnectionState).toEqual({
+        status: 'Approved',
+        description: `Approved by cdktf-azure-databricks-serverless for Databricks NCC ${ref(json, 'databricks_mws_network_connectivity_config', 'network_connectivity_config_id')}, private endpoint \${${ruleRef(id, 'endpoint_name')}}`,
+      });
+      expect(update.lifecycle.precondition).toEqual([
+        {
+          condition: `\${length(local.${selectedName}) == 1}`,
+          error_message: expect.stringMatching(/expected exactly one Pending or Approved .* found \$\{length\(local\.\S+\)\} after waiting up to 180s.*run terraform apply again.*ApprovalMode.MANUAL/),
+        },
+      ]);
+      expect(approvals[i].lookup).toBe(approvals[0].lookup);
+      const updateName = Object.keys(updates).find((n) => updates[n] === update);
+      expect(resolve(stack, approvals[i].approval!.fqn)).toBe(`\${${UPDATE}.${updateName}}`);
+    }
+  });
+
+  test('at most 3 Terraform objects per approved rule: one rule on a target adds a wait, a lookup and an update', () => {
+    const count = (json: any) => addresses(json).length;
+    const { stack, ncc } = setup();
+    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    const before = count(synth(stack));
+    ncc.addPrivateEndpointRule('Vault', { resourceId: VAULT_ID, subResource: PrivateLinkSubResource.KEY_VAULT }).approve();
+    // The rule itself, plus three for its approval.
+    expect(count(synth(stack)) - before).toBe(1 + 3);
+    // A second rule on the same target adds only its own update (and the rule).
+    const withOne = count(synth(stack));
+    const second = ncc.addPrivateEndpointRule('Vault2', { resourceId: armId('Microsoft.KeyVault/vaults', 'kv-data'), subResource: PrivateLinkSubResource.KEY_VAULT });
+    second.approve();
+    expect(addresses(synth(stack)).filter((a) => a.startsWith('data.'))).toHaveLength(1);
+    expect(count(synth(stack)) - withOne).toBe(1 + 1);
+  });
+
+  test('rules on different targets get their own lookups; references to one target by different tokens share one', () => {
+    const { stack, ncc } = setup();
+    const id = new TerraformVariable(stack, 'lake_id', { type: 'string' });
+    ncc.addPrivateEndpointRule('Blob', { resourceId: id.stringValue, subResource: PrivateLinkSubResource.BLOB }).approve();
+    ncc.addPrivateEndpointRule('Dfs', { resourceId: id.stringValue, subResource: PrivateLinkSubResource.DFS }).approve();
+    ncc.addPrivateEndpointRule('Vault', { resourceId: VAULT_ID, subResource: PrivateLinkSubResource.KEY_VAULT }).approve();
+    const lookups = Object.values<any>(synth(stack).data[LIST]).map((l) => l.parent_id).sort();
+    expect(lookups).toEqual([VAULT_ID, '${var.lake_id}'].sort());
   });
 
   test('emits the azapi and time providers with their version constraints, once per stack', () => {
@@ -140,13 +171,25 @@ describe('PrivateEndpointApproval (automatic)', () => {
     expect(only(synth(stack), UPDATE).type).toBe('Microsoft.Web/sites/privateEndpointConnections@2023-12-01');
   });
 
-  test('waitSeconds [] looks once and never waits', () => {
+  test('waitSeconds 0 never waits: the lookup reads right after the rules exist', () => {
     const { stack, ncc } = setup();
-    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds: [] });
+    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds: 0 });
+    ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS }).approve({ waitSeconds: 0 });
     const json = synth(stack);
-    expect(Object.keys(json.data[LIST])).toHaveLength(1);
+    expect(Object.values<any>(json.data[LIST]).map((l) => l.depends_on)).toEqual([Object.keys(resources(json, RULE)).map((n) => `${RULE}.${n}`)]);
     expect(json.resource.time_sleep).toBeUndefined();
     expect(json.provider.time).toBeUndefined();
+  });
+
+  test('rules on one target share one wait, so they must ask for the same one', () => {
+    const { ncc } = setup();
+    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds: 300 });
+    const dfs = ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
+    expect(() => dfs.approve()).toThrow(
+      /test\/Ncc\/Dfs\/Approval: invalid waitSeconds 180: rules on one target share one wait, and test\/Ncc\/Blob\/Approval set it to 300s\. Fix: approve every rule on the target with the same waitSeconds \(300\)/,
+    );
+    const file = ncc.addPrivateEndpointRule('File', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.FILE });
+    expect(() => file.approve({ waitSeconds: 300 })).not.toThrow();
   });
 });
 
@@ -174,10 +217,10 @@ describe('PrivateEndpointApproval guards', () => {
     );
   });
 
-  test.each([[[0]], [[1.5]], [[3601]], [Array(11).fill(10)]])('rejects waitSeconds %j', (waitSeconds) => {
+  test.each([[-1], [1.5], [3601]])('rejects waitSeconds %j', (waitSeconds) => {
     const { ncc } = setup();
     const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
-    expect(() => rule.approve({ waitSeconds })).toThrow(/invalid waitSeconds .*whole numbers of seconds, each from 1 to 3600/);
+    expect(() => rule.approve({ waitSeconds })).toThrow(/invalid waitSeconds .*expected a whole number of seconds from 0 to 3600/);
   });
 
   test('approve() twice on one rule is an error', () => {

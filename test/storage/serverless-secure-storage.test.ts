@@ -12,7 +12,7 @@ import {
   StorageAccess,
 } from '../../src';
 import { planStack, validateStack } from '../terraform/harness';
-import { armId, infos, newStack, only, ref, resources, STORAGE_ID, synth, warnings } from '../util';
+import { addresses, armId, infos, newStack, only, ref, resources, STORAGE_ID, synth, warnings } from '../util';
 
 const SA = 'azurerm_storage_account';
 const RULE = 'databricks_mws_ncc_private_endpoint_rule';
@@ -67,7 +67,8 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
     const updates = Object.values<any>(resources(json, UPDATE));
     expect(updates).toHaveLength(2);
     expect(updates.every((u) => u.type === 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01')).toBe(true);
-    expect(Object.values<any>(json.data.azapi_resource_list).every((l) => l.parent_id === ref(json, SA, 'id'))).toBe(true);
+    // One connection list for the account, shared by both approvals.
+    expect(Object.values<any>(json.data.azapi_resource_list).map((l) => l.parent_id)).toEqual([ref(json, SA, 'id')]);
     expect(resources(json, NSP)).toEqual({});
     expect(resources(json, ASSOC)).toEqual({});
     expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.55.0, < 6.0.0');
@@ -75,6 +76,22 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
     expect(s.estimatedMonthlyPrivateEndpointCost).toBe(14.6);
     expect(s.rules.map((r) => r.subResource!.groupId)).toEqual(['blob', 'dfs']);
     expect(warnings(stack)).toEqual([]);
+  });
+
+  test('at most 8 Terraform objects for the default pattern: account, 2 rules, 2 approvals, 1 wait, 1 list', () => {
+    const { stack, make } = setup();
+    const before = new Set(addresses(synth(stack)));
+    make({ storageAccount: ACCOUNT });
+    const added = addresses(synth(stack)).filter((a) => !before.has(a)).map((a) => a.replace(/\.[^.]+$/, ''));
+    expect(added.sort()).toEqual([
+      'azapi_update_resource',
+      'azapi_update_resource',
+      'azurerm_storage_account',
+      'data.azapi_resource_list',
+      'databricks_mws_ncc_private_endpoint_rule',
+      'databricks_mws_ncc_private_endpoint_rule',
+      'time_sleep',
+    ]);
   });
 
   test('an existing account: rules and approvals on its ID, its settings left alone', () => {

@@ -19,14 +19,20 @@ export class TimeSleep extends BindingResource {
   /** The Terraform type of this resource. */
   public static readonly tfResourceType = 'time_sleep';
 
-  /** The creation wait. */
-  public readonly createDuration: string;
-  /** The replacement triggers. */
-  public readonly triggers?: { [key: string]: string };
+  private readonly config: TimeSleepConfig;
 
   constructor(scope: Construct, id: string, config: TimeSleepConfig) {
     super(scope, id, TimeSleep.tfResourceType, TIME, config);
-    this.createDuration = config.createDuration;
-    this.triggers = config.triggers;
+    this.config = config;
+  }
+
+  /** The creation wait (as synth will write it: the config is read at synth). */
+  public get createDuration(): string {
+    return this.config.createDuration;
+  }
+
+  /** The replacement triggers. */
+  public get triggers(): { [key: string]: string } | undefined {
+    return this.config.triggers;
   }
 }
