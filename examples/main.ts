@@ -4,6 +4,7 @@
  */
 import { App } from 'cdktf';
 import { ApprovalStack } from './approval';
+import { EgressStack } from './egress';
 import { EstateStack } from './estate';
 import { FoundationStack } from './foundation';
 import { PerimeterStack } from './perimeter';
@@ -13,4 +14,5 @@ new EstateStack(app, 'estate');
 new FoundationStack(app, 'foundation');
 new ApprovalStack(app, 'approval');
 new PerimeterStack(app, 'perimeter');
+new EgressStack(app, 'egress');
 app.synth();

@@ -1,5 +1,6 @@
 export * from './core';
 export * from './bindings';
+export * from './egress';
 export * from './ncc';
 export * from './perimeter';
 export * from './private-link';

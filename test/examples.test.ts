@@ -2,6 +2,7 @@ import { Testing } from 'cdktf';
 import { planStack, validateStack } from './terraform/harness';
 import { addresses, synth } from './util';
 import { ApprovalStack } from '../examples/approval';
+import { EgressStack } from '../examples/egress';
 import { EstateStack } from '../examples/estate';
 import { FoundationStack } from '../examples/foundation';
 import { PerimeterStack } from '../examples/perimeter';
@@ -53,6 +54,25 @@ describe('resource addresses of the bundled examples', () => {
     ]);
   });
 
+  test('egress', () => {
+    const stack = new EgressStack(Testing.app(), 'egress');
+    expect(addresses(synth(stack))).toEqual([
+      'azapi_update_resource.features_Rule-blob_Approval_Approve_45EDF3B0',
+      'azapi_update_resource.features_Rule-dfs_Approval_Approve_72848EBD',
+      'azurerm_databricks_workspace.workspace',
+      'azurerm_resource_group.rg',
+      'azurerm_storage_account.features_Account_979FF385',
+      'data.azapi_resource_list.features_Rule-blob_Approval_Lookup_000102DC',
+      'databricks_account_network_policy.egress_552EBF08',
+      'databricks_mws_ncc_binding.ncc_ml_9CA91403',
+      'databricks_mws_ncc_private_endpoint_rule.features_Rule-blob_4AED8D96',
+      'databricks_mws_ncc_private_endpoint_rule.features_Rule-dfs_4E9D54F4',
+      'databricks_mws_network_connectivity_config.ncc_58AB0279',
+      'databricks_workspace_network_option.egress_ml_9D6FAB49',
+      'time_sleep.features_Rule-blob_Approval_Wait_A1C3064C',
+    ]);
+  });
+
   test('estate (the flagship pattern)', () => {
     const stack = new EstateStack(Testing.app(), 'estate');
     expect(addresses(synth(stack))).toEqual([
@@ -90,6 +110,7 @@ describe.each([
   ['foundation', FoundationStack],
   ['approval', ApprovalStack],
   ['perimeter', PerimeterStack],
+  ['egress', EgressStack],
 ])('example %s, with real Terraform', (name, Stack) => {
   test('validates and plans', () => {
     const result = validateStack(new Stack(Testing.app(), name));

@@ -1,16 +1,10 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { appScoped } from '../core/app-registry';
-import { ResolvedEntry, ResolvedIndex } from '../core/resolved-index';
-
-/** A binding as the app-wide checks see it: `value` is the workspace id (a number or number token). */
-export interface BindingRecord extends ResolvedEntry {
-  readonly nccPath: string;
-}
 
 /**
  * App-wide bookkeeping of what the app declares in one Databricks account, so that account
- * rules (one NCC per workspace, limits) are checked in O(1) per construct.
+ * limits are checked in O(1) per construct (workspace claims live in `core/workspaces.ts`).
  */
 export class AccountState {
   public static of(scope: IConstruct): AccountState {
@@ -19,8 +13,6 @@ export class AccountState {
 
   /** Private endpoint rule resources per NCC, in creation order. */
   public readonly rulesByNcc = new Map<IConstruct, TerraformResource[]>();
-  /** Workspace bindings, by workspace. */
-  public readonly bindings = new ResolvedIndex<BindingRecord>();
   private readonly nccsPerRegion = new Map<string, number>();
   private readonly endpointsPerRegion = new Map<string, number>();
 

@@ -2,11 +2,11 @@ import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-work
 import { MwsNccBinding } from '@cdktf/provider-databricks/lib/mws-ncc-binding';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccountState, BindingRecord } from './account-state';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
 import { requireProvider } from '../core/provider-requirements';
 import { normaliseRegion } from '../core/regions';
-import { describeInvalid, invalidProp } from '../core/validation';
+import { invalidProp } from '../core/validation';
+import { claimWorkspace, workspaceIdOf } from '../core/workspaces';
 
 /** How to bind a workspace to an NCC. Give exactly one of `workspaceId` and `workspace`. */
 export interface NccWorkspaceBindingOptions {
@@ -56,18 +56,7 @@ export class NccWorkspaceBinding extends Construct {
     const ncc = props.networkConnectivityConfig;
     this.networkConnectivityConfig = ncc;
 
-    if ((props.workspaceId === undefined) === (props.workspace === undefined)) {
-      invalidProp(
-        this,
-        'workspaceId/workspace',
-        props.workspaceId,
-        'give exactly one of workspaceId and workspace',
-        'pass either the numeric workspace ID or the azurerm_databricks_workspace resource',
-      );
-    }
-    this.workspaceId = props.workspace
-      ? Token.asNumber(props.workspace.workspaceId)
-      : toWorkspaceId(this, props.workspaceId!);
+    this.workspaceId = workspaceIdOf(this, props.workspaceId, props.workspace);
 
     const workspaceRegion = props.workspaceRegion ?? props.workspace?.locationInput;
     if (workspaceRegion !== undefined) {
@@ -90,43 +79,11 @@ export class NccWorkspaceBinding extends Construct {
       provider: ncc.accountProvider,
     });
 
-    const record: BindingRecord = { construct: this, nccPath: ncc.node.path, value: this.workspaceId };
-    const state = AccountState.of(this);
-    state.bindings.add(record);
-    this.node.addValidation({
-      validate: () => {
-        const others = state.bindings.sameValue(record).filter((b) => b !== record);
-        if (others.length === 0) {
-          return [];
-        }
-        const where = [record, ...others].map((b) => `${b.construct.node.path} (NCC ${b.nccPath})`).join(', ');
-        return [
-          describeInvalid(
-            'workspace binding',
-            props.workspaceId ?? 'workspace reference',
-            `the same workspace is bound more than once: ${where}. A workspace has exactly one NCC and a second binding silently replaces the first`,
-            'bind each workspace exactly once; to move a workspace, change the NCC of its single binding',
-          ),
-        ];
-      },
+    claimWorkspace(this, 'ncc-binding', this.workspaceId, `NCC ${ncc.node.path}`, {
+      prop: 'workspace binding',
+      value: props.workspaceId ?? 'workspace reference',
+      problem: (where) => `the same workspace is bound more than once: ${where}. A workspace has exactly one NCC and a second binding silently replaces the first`,
+      fix: 'bind each workspace exactly once; to move a workspace, change the NCC of its single binding',
     });
   }
-}
-
-function toWorkspaceId(scope: Construct, value: string): number {
-  if (Token.isUnresolved(value)) {
-    return Token.asNumber(value);
-  }
-  if (!/^[1-9][0-9]{0,18}$/.test(value)) {
-    invalidProp(
-      scope,
-      'workspaceId',
-      value,
-      'a workspace ID is the numeric ID of the workspace (the number after "adb-" in its URL)',
-      'pass the digits only, e.g. "1234567890123456", or the workspace resource as `workspace`',
-    );
-  }
-  // Workspace IDs are 64-bit and can exceed JavaScript's safe integers: keep the digits as a string
-  // (Terraform converts a string of digits to a number without loss).
-  return Token.asNumber(value);
 }

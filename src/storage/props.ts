@@ -1,4 +1,5 @@
 import { StorageAccess } from './storage-access';
+import type { IServerlessEgressPolicy } from '../egress/props';
 import type { INetworkConnectivityConfig } from '../ncc/network-connectivity-config';
 import { NspAccessMode } from '../perimeter/access-mode';
 import type { INetworkSecurityPerimeterProfile } from '../perimeter/profile';
@@ -127,6 +128,13 @@ export interface ServerlessSecureStorageProps {
    * @default - the regional `AzureDatabricksServerless.<Region>` tag of the NCC's region
    */
   readonly serviceTag?: ServiceTag;
+  /**
+   * A serverless egress policy that must allow this account: the account is added to its allowed storage
+   * destinations, one per storage service it is reached on (the sub-resources of its private endpoints,
+   * or blob and dfs on the service-tag path).
+   * @default - no policy is changed
+   */
+  readonly egressPolicy?: IServerlessEgressPolicy;
   /**
    * Price of one private endpoint per hour, for the cost estimate.
    * @default 0.01 (USD, Azure list price)

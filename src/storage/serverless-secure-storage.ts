@@ -14,6 +14,8 @@ import {
   warnReopening,
 } from './validation';
 import { invalidProp, warn } from '../core/validation';
+import { ServerlessEgressPolicy } from '../egress/policy';
+import type { IServerlessEgressPolicy } from '../egress/props';
 import { PrivateEndpointRule } from '../ncc/private-endpoint-rule';
 import { NspAccessMode } from '../perimeter/access-mode';
 import { NetworkSecurityPerimeterAssociation } from '../perimeter/association';
@@ -111,12 +113,27 @@ export class ServerlessSecureStorage extends Construct {
       }
     }
 
+    if (props.egressPolicy) {
+      this.allowOnPolicy(props.egressPolicy);
+    }
+
     this.estimatedMonthlyPrivateEndpointCost = monthlyEndpointCost(this, props, this.rules.length);
   }
 
   /** Number of private endpoints the account gets. */
   public get privateEndpointCount(): number {
     return this.rules.length;
+  }
+
+  /** Adds the account to the policy's storage destinations, for the services serverless compute reaches it on. */
+  private allowOnPolicy(policy: IServerlessEgressPolicy): void {
+    const services = this.rules.length ? this.rules.map((r) => r.subResource!.groupId) : ['blob', 'dfs'];
+    const destination = { storageAccountName: storageAccountName(this.storageAccount, this.storageAccountId), services };
+    if (policy instanceof ServerlessEgressPolicy) {
+      policy._addStorageFor(destination, this);
+    } else {
+      policy.allowStorage(destination);
+    }
   }
 
   private createPerimeter(props: ServerlessSecureStorageProps): NetworkSecurityPerimeter {
@@ -143,4 +160,12 @@ export class ServerlessSecureStorage extends Construct {
 function associationName(props: ServerlessSecureStorageProps): string | undefined {
   const name = props.storageAccount?.name;
   return name && !Token.isUnresolved(name) ? `assoc-${name}` : undefined;
+}
+
+/** The account's name: the created account's, the last segment of a literal ID, or `basename(<id>)` for a token. */
+function storageAccountName(account: StorageAccount | undefined, storageAccountId: string): string {
+  if (account) {
+    return account.name;
+  }
+  return Token.isUnresolved(storageAccountId) ? `\${basename(${storageAccountId})}` : storageAccountId.split('/').pop()!;
 }

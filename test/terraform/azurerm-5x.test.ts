@@ -9,6 +9,7 @@ import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { servedSchemas } from './schemas';
 import { ApprovalStack } from '../../examples/approval';
+import { EgressStack } from '../../examples/egress';
 import { EstateStack } from '../../examples/estate';
 import { FoundationStack } from '../../examples/foundation';
 import { PerimeterStack } from '../../examples/perimeter';
@@ -23,6 +24,7 @@ const EXAMPLES: Array<[string, new (scope: any, id: string) => TerraformStack]> 
   ['foundation', FoundationStack],
   ['approval', ApprovalStack],
   ['perimeter', PerimeterStack],
+  ['egress', EgressStack],
 ];
 
 /** The served azurerm schema (newest end), for which keys are blocks or objects (their keys are attributes) and which are maps. */

@@ -356,6 +356,16 @@ function readDataSource(block, typeName, config, providerConfig) {
   return config;
 }
 
+/** A block's value with every attribute null and every nested block empty. */
+function emptyObject(block) {
+  const out = {};
+  for (const name of Object.keys(block.attributes || {})) out[name] = null;
+  for (const [name, b] of Object.entries(block.block_types || {})) {
+    out[name] = b.nesting === 'single' || b.nesting === 'group' ? null : b.nesting === 'map' ? {} : [];
+  }
+  return out;
+}
+
 /** Applied state: the plan with fixture values or placeholders for what was unknown. */
 function applyState(block, typeName, planned) {
   const values = readFixtures(typeName, planned) || {};
@@ -445,7 +455,17 @@ function providerService(address, schema) {
       const state = planned === null ? null : applyState(blockOf(call.request.type_name, false), call.request.type_name, planned);
       ok(cb, { new_state: pack(state), private: call.request.planned_private, diagnostics: [], legacy_type_system: true });
     }),
-    ImportResourceState: guard((call, cb) => ok(cb, { diagnostics: [error('import is not supported by the stand-in provider', '')] })),
+    // Import: the object as the fixture for { import_id } describes it (all else null), as a provider reads it.
+    ImportResourceState: guard((call, cb) => {
+      const typeName = call.request.type_name;
+      const values = readFixtures(typeName, { import_id: call.request.id });
+      if (!values) {
+        ok(cb, { diagnostics: [error('Cannot import non-existent remote object', `stand-in: no fixture for ${typeName} with match { "import_id": "${call.request.id}" }`)] });
+        return;
+      }
+      const state = Object.assign(emptyObject(blockOf(typeName, false)), values);
+      ok(cb, { imported_resources: [{ type_name: typeName, state: pack(state), private: Buffer.alloc(0) }], diagnostics: [] });
+    }),
     ReadDataSource: guard((call, cb) => {
       const config = unpack(call.request.config) || {};
       const state = readDataSource(blockOf(call.request.type_name, true), call.request.type_name, config, configs.get(call.getPeer()));

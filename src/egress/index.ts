@@ -1,0 +1,6 @@
+export * from './modes';
+export { ServerlessEgressPolicy } from './policy';
+export type { IServerlessEgressPolicy, ServerlessEgressPolicyAttributes, ServerlessEgressPolicyOptions, ServerlessEgressPolicyProps } from './props';
+export { EgressPolicyAssignment } from './assignment';
+export type { EgressPolicyAssignmentOptions, EgressPolicyAssignmentProps } from './assignment';
+export type { EgressStorageDestination } from './destinations';

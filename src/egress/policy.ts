@@ -1,0 +1,212 @@
+import { AccountNetworkPolicy } from '@cdktf/provider-databricks/lib/account-network-policy';
+import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
+import { Lazy, TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignment';
+import { checkDomain, checkStorage, EgressStorageDestination, MAX_DESTINATIONS } from './destinations';
+import { ImportedEgressPolicy } from './imported-policy';
+import { EgressAccess, EgressEnforcement } from './modes';
+import {
+  DEFAULT_POLICY_ID,
+  IServerlessEgressPolicy,
+  POLICY_ID,
+  ServerlessEgressPolicyAttributes,
+  ServerlessEgressPolicyOptions,
+  ServerlessEgressPolicyProps,
+} from './props';
+import { ImportBlock } from '../bindings/import-block';
+import { requireProvider } from '../core/provider-requirements';
+import { describeInvalid, invalidProp, warn } from '../core/validation';
+
+
+let adopting = false;
+
+/**
+ * Serverless egress control: a Databricks account network policy (`databricks_account_network_policy`)
+ * that decides what serverless compute (SQL warehouses, jobs, notebooks, model serving) of the workspaces
+ * it is applied to may reach outside Databricks. Restricted by default: only the allowed domains and
+ * storage accounts, plus Unity Catalog locations and connections. Roll out with
+ * `EgressEnforcement.dryRun()`, read `system.access.outbound_network`, then enforce.
+ *
+ * It emits only the egress settings every admitted provider version knows (no `ingress`), and always
+ * `account_id`; classic compute is not covered (use your VNet's firewall).
+ */
+export class ServerlessEgressPolicy extends Construct implements IServerlessEgressPolicy {
+  /** An existing policy, to apply to workspaces; its destinations are managed elsewhere. */
+  public static fromPolicyAttributes(scope: Construct, id: string, attrs: ServerlessEgressPolicyAttributes): IServerlessEgressPolicy {
+    return new ImportedEgressPolicy(scope, id, attrs);
+  }
+
+  /**
+   * Manages the account's reserved `default-policy` (used by every workspace without an assignment):
+   * Terraform imports it on the first apply (an `import` block, Terraform >= 1.5) instead of creating it,
+   * and `prevent_destroy` keeps `terraform destroy` from trying to delete it.
+   */
+  public static adoptDefaultPolicy(scope: Construct, id: string, options: ServerlessEgressPolicyOptions = {}): ServerlessEgressPolicy {
+    adopting = true;
+    try {
+      return new ServerlessEgressPolicy(scope, id, { ...options, networkPolicyId: DEFAULT_POLICY_ID });
+    } finally {
+      adopting = false;
+    }
+  }
+
+  public readonly networkPolicyId: string;
+  public readonly accountProvider?: TerraformProvider;
+  /** What serverless compute may reach. */
+  public readonly access: EgressAccess;
+  /** Enforced or dry run. */
+  public readonly enforcement: EgressEnforcement;
+  /** The underlying `databricks_account_network_policy`. */
+  public readonly resource: AccountNetworkPolicy;
+  private readonly domains = new Map<string, string>();
+  private readonly storage = new Map<string, { account: string; service: string; by: string }>();
+  private warnedEmpty = false;
+
+  constructor(scope: Construct, id: string, props: ServerlessEgressPolicyProps) {
+    super(scope, id);
+    const policyId = props.networkPolicyId;
+    if (!Token.isUnresolved(policyId) && !POLICY_ID.test(policyId)) {
+      invalidProp(this, 'networkPolicyId', policyId, 'a policy ID is 1-32 letters, digits, "_", "." and "-"', 'use an ID such as "np-eastus2-restricted"');
+    }
+    const adopt = adopting;
+    if (policyId === DEFAULT_POLICY_ID && !adopt) {
+      invalidProp(
+        this,
+        'networkPolicyId',
+        policyId,
+        'default-policy exists in every account and cannot be created',
+        'manage it with ServerlessEgressPolicy.adoptDefaultPolicy(...), or apply it with ServerlessEgressPolicy.fromPolicyAttributes(...)',
+      );
+    }
+    this.networkPolicyId = policyId;
+    this.accountProvider = props.accountProvider;
+    this.access = props.access ?? EgressAccess.RESTRICTED;
+    this.enforcement = props.enforcement ?? EgressEnforcement.ENFORCED;
+    const accountId = props.accountId ?? providerAccountId(props.accountProvider ?? defaultDatabricksProvider(this));
+    if (accountId === undefined) {
+      invalidProp(
+        this,
+        'accountId',
+        undefined,
+        'the Databricks account ID is not known (no accountId, and the account provider sets none); databricks provider 1.99-1.112 fail after apply without it',
+        'pass accountId, or set accountId on the account-level DatabricksProvider',
+      );
+    }
+
+    requireProvider(this, 'databricks');
+    const products = this.enforcement.dryRunProducts.map((p) => p.value);
+    this.resource = new AccountNetworkPolicy(this, 'Resource', {
+      accountId,
+      networkPolicyId: policyId,
+      egress: {
+        networkAccess: {
+          restrictionMode: this.access.value,
+          allowedInternetDestinations: Lazy.anyValue(
+            { produce: () => (this.domains.size ? [...this.domains.values()].map((d) => ({ destination: d, internet_destination_type: 'DNS_NAME' })) : undefined) },
+          ) as any,
+          allowedStorageDestinations: Lazy.anyValue({
+            produce: () => (this.storage.size
+              ? [...this.storage.values()].map((s) => ({ storage_destination_type: 'AZURE_STORAGE', azure_storage_account: s.account, azure_storage_service: s.service }))
+              : undefined),
+          }) as any,
+          policyEnforcement: { enforcementMode: this.enforcement.mode, dryRunModeProductFilter: products.length ? products : undefined },
+        },
+      },
+      provider: props.accountProvider,
+      lifecycle: adopt ? { preventDestroy: true } : undefined,
+    });
+    if (adopt) {
+      new ImportBlock(this, 'Import', this.resource, DEFAULT_POLICY_ID, props.accountProvider);
+    }
+
+    this.allowDomains(...(props.allowedDomains ?? []));
+    (props.allowedStorage ?? []).forEach((d) => this.allowStorage(d));
+    this.node.addValidation({ validate: () => this.validateDestinations() });
+  }
+
+  public applyTo(id: string, options: EgressPolicyAssignmentOptions): EgressPolicyAssignment {
+    // A reference, so Terraform creates (or adopts) the policy before it assigns it.
+    return new EgressPolicyAssignment(this, id, {
+      ...options,
+      networkPolicyId: this.resource.networkPolicyId,
+      policyPath: this.node.path,
+      accountProvider: this.accountProvider,
+    });
+  }
+
+  public allowDomains(...domains: string[]): void {
+    for (const domain of domains) {
+      const value = checkDomain(this, 'allowedDomains', domain);
+      if (this.domains.has(value)) {
+        invalidProp(this, 'allowedDomains', domain, 'listed twice', 'list each domain once');
+      }
+      this.domains.set(value, value);
+    }
+  }
+
+  public allowStorage(destination: EgressStorageDestination): void {
+    this.addStorage(destination, 'allowedStorage', false);
+  }
+
+  /**
+   * Adds a storage account on behalf of a pattern (e.g. `ServerlessSecureStorage`): destinations already
+   * listed are kept once, not an error.
+   *
+   * @internal
+   */
+  public _addStorageFor(destination: EgressStorageDestination, by: IConstruct): void {
+    this.addStorage(destination, `allowedStorage (from ${by.node.path})`, true);
+  }
+
+  private addStorage(destination: EgressStorageDestination, prop: string, quiet: boolean): void {
+    const services = checkStorage(this, prop, destination);
+    const account = destination.storageAccountName;
+    for (const service of services) {
+      const key = `${Token.isUnresolved(account) ? account : account.toLowerCase()}|${service}`;
+      const existing = this.storage.get(key);
+      if (existing && !quiet) {
+        invalidProp(this, prop, `${account} ${service}`, `already allowed (by ${existing.by})`, 'allow each account and service once');
+      }
+      if (!existing) {
+        this.storage.set(key, { account, service, by: quiet ? prop : 'allowedStorage' });
+      }
+    }
+  }
+
+  private validateDestinations(): string[] {
+    const count = this.domains.size + this.storage.size;
+    if (count > MAX_DESTINATIONS) {
+      return [
+        describeInvalid(
+          'allowed destinations',
+          `${count} destinations`,
+          `a network policy holds at most ${MAX_DESTINATIONS} destinations, and Unity Catalog locations and connections count too`,
+          'split the workspaces over more policies, or reach storage through Unity Catalog external locations',
+        ),
+      ];
+    }
+    if (count === 0 && this.access === EgressAccess.RESTRICTED && !this.warnedEmpty) {
+      this.warnedEmpty = true;
+      warn(
+        this,
+        'Restricted network policy with no allowed destinations: serverless compute reaches only Unity Catalog external locations and connections ' +
+          '(allowed automatically) and Databricks itself; every internet host (PyPI, Maven, APIs) and other storage is blocked. ' +
+          'Allow what the workloads need (allowDomains, allowStorage), or start with EgressEnforcement.dryRun() and read system.access.outbound_network.',
+      );
+    }
+    return [];
+  }
+}
+
+/** The account ID a Databricks provider sets, if it is one of the prebuilt `DatabricksProvider`. */
+function providerAccountId(provider: TerraformProvider | undefined): string | undefined {
+  return provider instanceof DatabricksProvider ? provider.accountId : undefined;
+}
+
+/** The stack's default (un-aliased) databricks provider, if any (one scan per policy; policies are few). */
+function defaultDatabricksProvider(scope: IConstruct): TerraformProvider | undefined {
+  return TerraformStack.of(scope)
+    .node.findAll()
+    .find((c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'databricks' && c.alias === undefined);
+}

@@ -1,0 +1,85 @@
+import { TerraformProvider } from 'cdktf';
+import { IConstruct } from 'constructs';
+import type { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignment';
+import type { EgressStorageDestination } from './destinations';
+import type { EgressAccess, EgressEnforcement } from './modes';
+
+/** The account's reserved policy, which every workspace without an assignment uses. */
+export const DEFAULT_POLICY_ID = 'default-policy';
+/** What the API accepts as a policy ID. */
+export const POLICY_ID = /^[a-zA-Z0-9_.-]{1,32}$/;
+
+/** A serverless egress (network) policy of the Databricks account, created here, adopted or imported. */
+export interface IServerlessEgressPolicy extends IConstruct {
+  /** The policy's ID (`network_policy_id`). */
+  readonly networkPolicyId: string;
+  /**
+   * The account-level Databricks provider.
+   * @default - the stack's default `databricks` provider
+   */
+  readonly accountProvider?: TerraformProvider;
+  /**
+   * Applies the policy to a workspace (`databricks_workspace_network_option`). A workspace has one
+   * policy: giving it two anywhere in the app is an error.
+   */
+  applyTo(id: string, options: EgressPolicyAssignmentOptions): EgressPolicyAssignment;
+  /** Allows internet destinations (fully qualified domain names, no wildcards). */
+  allowDomains(...domains: string[]): void;
+  /** Allows a storage account (one destination per service). */
+  allowStorage(destination: EgressStorageDestination): void;
+}
+
+/** Options of a network policy this app manages. */
+export interface ServerlessEgressPolicyOptions {
+  /**
+   * The Databricks account ID, written as `account_id`: databricks provider 1.99-1.112 fail after apply
+   * ("inconsistent result") when it is not set.
+   * @default - the `accountId` of `accountProvider` (or of the stack's default `databricks` provider)
+   */
+  readonly accountId?: string;
+  /**
+   * Account-level Databricks provider (host `https://accounts.azuredatabricks.net` and `account_id`).
+   * @default - the stack's default `databricks` provider, which must then be account-level
+   */
+  readonly accountProvider?: TerraformProvider;
+  /**
+   * What serverless compute may reach.
+   * @default EgressAccess.RESTRICTED
+   */
+  readonly access?: EgressAccess;
+  /**
+   * Block what the policy does not allow, or only log it.
+   * @default EgressEnforcement.ENFORCED
+   */
+  readonly enforcement?: EgressEnforcement;
+  /**
+   * Internet destinations: fully qualified domain names, no wildcards.
+   * @default - none
+   */
+  readonly allowedDomains?: string[];
+  /**
+   * Storage accounts.
+   * @default - none (Unity Catalog external locations are allowed automatically)
+   */
+  readonly allowedStorage?: EgressStorageDestination[];
+}
+
+/** Properties of a {@link ServerlessEgressPolicy}. */
+export interface ServerlessEgressPolicyProps extends ServerlessEgressPolicyOptions {
+  /**
+   * The policy's ID: 1-32 letters, digits, `_`, `.`, `-`. `default-policy` is reserved: use
+   * `ServerlessEgressPolicy.adoptDefaultPolicy` for it.
+   */
+  readonly networkPolicyId: string;
+}
+
+/** Attributes of an existing policy, for {@link ServerlessEgressPolicy.fromPolicyAttributes}. */
+export interface ServerlessEgressPolicyAttributes {
+  /** The policy's ID. */
+  readonly networkPolicyId: string;
+  /**
+   * The account-level Databricks provider.
+   * @default - the stack's default `databricks` provider
+   */
+  readonly accountProvider?: TerraformProvider;
+}
