@@ -1,5 +1,5 @@
-import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { Aspects, IAspect, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { BindingMetaConfig } from './meta';
 import { requireProvider } from '../core/provider-requirements';
 import { ProviderName } from '../core/provider-versions';
@@ -145,11 +145,38 @@ function registerDefaultProvider(provider: TerraformProvider, alias: string | un
 }
 
 /**
- * The stack's default (un-aliased) provider of a type, created with `create` when the stack has none
- * yet. O(1): the library's providers register themselves when constructed.
+ * The stack's default (un-aliased) provider of a type for the library's resources: one of the library's
+ * providers already registered, or one created with `create`. O(1) per call. A provider that the stack
+ * declares otherwise (another binding, e.g. generated with `cdktf get`), before or after, is found at
+ * synth: the created one is then removed, so the stack has exactly one default configuration of the type
+ * (Terraform rejects two). Resources refer to an un-aliased provider by its type alone, so they then use
+ * the stack's own. An aliased provider never becomes the default.
  */
 export function defaultProvider<T extends TerraformProvider>(scope: Construct, type: string, create: (stack: TerraformStack) => T): T {
   const stack = TerraformStack.of(scope);
   const existing = defaults.get(stack)?.get(type);
-  return (existing as T | undefined) ?? create(stack);
+  if (existing) {
+    return existing as T;
+  }
+  const created = create(stack);
+  Aspects.of(stack).add(new OneDefaultProvider(stack, created));
+  return created;
+}
+
+/** At synth: removes a provider the library created when the stack has another un-aliased one of its type. */
+class OneDefaultProvider implements IAspect {
+  constructor(private readonly stack: TerraformStack, private readonly created: TerraformProvider) {}
+
+  public visit(node: IConstruct): void {
+    if (node !== this.stack) {
+      return;
+    }
+    const type = this.created.terraformResourceType;
+    const others = this.stack.node
+      .findAll()
+      .filter((c) => c !== this.created && TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === type && c.alias === undefined);
+    if (others.length > 0) {
+      this.created.node.scope!.node.tryRemoveChild(this.created.node.id);
+    }
+  }
 }

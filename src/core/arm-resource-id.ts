@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { findResourceType, resourceTypeOfTerraformType, sameArmType } from './azure-resource-types';
 import { ARM_NAMESPACE, ARM_TYPE_SEGMENT, GUID } from './patterns';
+import { resolveValue } from './resolved-index';
 import { invalidProp } from './validation';
 
 /**
@@ -94,19 +95,38 @@ export function armTypeOfResolved(resolved: unknown): string | undefined {
 }
 
 /**
- * Checks a literal ARM resource ID prop (tokens pass): it must be well-formed and, when `expectedType`
- * is given, of that type (compared case-insensitively). Throws naming the property, the value and the fix.
+ * Refuses a reference to an attribute that holds no ID (`storageAccount.name` for `storageAccount.id` is a
+ * common slip that Databricks or Azure only reject at apply): a reference to one attribute of a resource
+ * or data source must be its `id` or an attribute named `*_id`. Other tokens (variables, locals,
+ * expressions) pass.
+ *
+ * @param resolved the value as synth writes it
+ */
+export function checkIdReference(scope: IConstruct, prop: string, resolved: unknown): void {
+  if (typeof resolved !== 'string') {
+    return;
+  }
+  const ref = /^\$\{((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)\.([a-z][a-z0-9_]*)\}$/.exec(resolved);
+  if (ref && ref[2] !== 'id' && !ref[2].endsWith('_id')) {
+    invalidProp(scope, prop, resolved, `it refers to the "${ref[2]}" attribute of ${ref[1]}, which is not a resource ID`, `pass the resource's id (e.g. ${ref[1]}.id, storageAccount.id in code)`);
+  }
+}
+
+/**
+ * Checks an ARM resource ID prop: a token must not refer to a non-ID attribute; a literal must be well-formed and, when `expectedType`
+ * is given, of that type (compared case-insensitively, as ARM does; with `exactCase`, the fixed segments
+ * and the type must be cased exactly, for provider arguments validated case-sensitively). Throws naming
+ * the property, the value and the fix.
  *
  * @returns the parts of a literal ID, `undefined` for a token
  */
-export function checkArmId(scope: IConstruct, prop: string, id: string, expectedType?: string): ArmResourceIdParts | undefined {
+export function checkArmId(scope: IConstruct, prop: string, id: string, expectedType?: string, exactCase = false): ArmResourceIdParts | undefined {
   if (Token.isUnresolved(id)) {
+    checkIdReference(scope, prop, resolveValue(scope, id));
     return undefined;
   }
   const expected = expectedType === undefined ? undefined : findResourceType(expectedType);
-  const example = expectedType
-    ? `/subscriptions/<guid>/resourceGroups/<rg>/providers/${expectedType}/<name>`
-    : '/subscriptions/<guid>/resourceGroups/<rg>/providers/<Namespace>/<type>/<name>';
+  const example = `/subscriptions/<guid>/resourceGroups/<rg>/providers/${exampleTypePath(expectedType)}`;
   const parsed = parseArmResourceId(id);
   if (typeof parsed === 'string') {
     invalidProp(scope, prop, id, `not a well-formed Azure resource ID: ${parsed}`, `pass the full ID, e.g. ${example}, or a reference such as resource.id`);
@@ -121,5 +141,30 @@ export function checkArmId(scope: IConstruct, prop: string, id: string, expected
       `pass the ID of a ${expected?.displayName ?? expectedType}, e.g. ${example}`,
     );
   }
+  if (expectedType && exactCase) {
+    const [namespace, ...types] = expectedType.split('/');
+    const exact = `/subscriptions/${parsed.subscriptionId}/resourceGroups/`;
+    const tail = [namespace, ...types].join('/');
+    const segments = id.split('/');
+    const typed = [segments[6], ...segments.slice(7).filter((_, i) => i % 2 === 0)].join('/');
+    if (!id.startsWith(exact) || segments[5] !== 'providers' || typed !== tail) {
+      invalidProp(
+        scope,
+        prop,
+        id,
+        `the provider matches this ID case-sensitively and expects the segments "subscriptions", "resourceGroups", "providers" and "${tail}" exactly so`,
+        `write it as ${example}`,
+      );
+    }
+  }
   return parsed;
+}
+
+/** `Microsoft.Network/networkSecurityPerimeters/profiles` -> `Microsoft.Network/networkSecurityPerimeters/<name>/profiles/<name>`. */
+function exampleTypePath(armType: string | undefined): string {
+  if (!armType) {
+    return '<Namespace>/<type>/<name>';
+  }
+  const [namespace, ...types] = armType.split('/');
+  return [namespace, ...types.map((t) => `${t}/<name>`)].join('/');
 }

@@ -4,12 +4,13 @@ import { Construct } from 'constructs';
 import { accountLimit } from './account-limits';
 import { AccountState } from './account-state';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
-import { armTypeOfResolved, checkArmId } from '../core/arm-resource-id';
+import { appScoped } from '../core/app-registry';
+import { armTypeOfResolved, checkArmId, checkIdReference } from '../core/arm-resource-id';
 import { PRIVATE_LINK_SERVICE, sameArmType } from '../core/azure-resource-types';
 import { DNS_NAME } from '../core/patterns';
 import { requireProvider } from '../core/provider-requirements';
-import { resolveValue } from '../core/resolved-index';
-import { invalidProp, isUnresolved, warn } from '../core/validation';
+import { ResolvedEntry, ResolvedIndex, resolveValue } from '../core/resolved-index';
+import { describeInvalid, invalidProp, isUnresolved, warn } from '../core/validation';
 import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from '../private-link/approval';
 import { IPrivateEndpointRuleRef } from '../private-link/rule-ref';
 import { PrivateLinkSubResource } from '../private-link/sub-resource';
@@ -99,6 +100,7 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
     });
 
     state.addRule(ncc, this.resource);
+    this.refuseDuplicate(props);
     if (!Token.isUnresolved(ncc.region)) {
       const count = state.addPrivateEndpoint(ncc.region);
       const limit = accountLimit(ncc.accountLimits, 'maxPrivateEndpointsPerRegion');
@@ -146,10 +148,39 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
     return this.resource.connectionState;
   }
 
+  /**
+   * One NCC with two rules for the same target and sub-resource (or the same domain names) pays for two
+   * endpoints, and the second's connection can never be approved as the only match: an error at synth
+   * naming both (compared as synth writes them, so two references to one attribute are one target).
+   */
+  private refuseDuplicate(props: PrivateEndpointRuleProps): void {
+    const what = props.subResource ? props.subResource.groupId : [...props.domainNames!].sort().join(',');
+    const entry = { construct: this, value: `${this.networkConnectivityConfigId}|${props.resourceId}|${what}` };
+    const rules = appScoped(this, 'cdktf-azure-databricks-serverless/private-endpoint-rules', () => new ResolvedIndex<ResolvedEntry>());
+    rules.add(entry);
+    this.node.addValidation({
+      validate: () => {
+        const same = rules.sameValue(entry);
+        return same.length < 2
+          ? []
+          : [
+            describeInvalid(
+              props.subResource ? 'subResource' : 'domainNames',
+              what,
+              `rules ${same.map((r) => r.construct.node.path).join(' and ')} of one NCC connect to the same target and ${props.subResource ? 'sub-resource' : 'domain names'}: each is a billed endpoint, and neither connection could be approved as the only match`,
+              'keep one rule per target and sub-resource in an NCC',
+            ),
+          ];
+      },
+    });
+  }
+
   /** The target's ARM type: from a literal ID (which must be well-formed), or from a reference to a well-known azurerm resource. */
   private targetType(resourceId: string): string | undefined {
     if (Token.isUnresolved(resourceId)) {
-      return armTypeOfResolved(resolveValue(this, resourceId));
+      const resolved = resolveValue(this, resourceId);
+      checkIdReference(this, 'resourceId', resolved);
+      return armTypeOfResolved(resolved);
     }
     return checkArmId(this, 'resourceId', resourceId)!.resourceType;
   }

@@ -75,14 +75,45 @@ export function normaliseRuleValues(scope: IConstruct, kind: AccessRuleKind, val
   return values.map((v) => (isUnresolved(v) ? v : kind.normalise(scope, v)));
 }
 
-function isCidr(value: string): boolean {
+/**
+ * Whether a value is a CIDR prefix as azurerm checks it (`validation.IsCIDR`, Go's `net.ParseCIDR`):
+ * an IPv4 address of four decimal octets (0-255, no leading zeros) with a prefix length up to 32, or an
+ * IPv6 address (hex groups of 1-4 digits, at most one `::`, optionally ending in an IPv4 address) with a
+ * prefix length up to 128.
+ */
+export function isCidr(value: string): boolean {
   const [ip, bits, ...rest] = value.split('/');
-  if (rest.length > 0 || bits === undefined || !/^\d{1,3}$/.test(bits)) {
+  if (rest.length > 0 || bits === undefined || !/^(0|[1-9]\d{0,2})$/.test(bits)) {
     return false;
   }
   const n = Number(bits);
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) {
-    return n <= 32 && ip.split('.').every((o) => Number(o) <= 255);
+  return isIPv4(ip) ? n <= 32 : isIPv6(ip) && n <= 128;
+}
+
+function isIPv4(ip: string): boolean {
+  const octets = ip.split('.');
+  return octets.length === 4 && octets.every((o) => /^(0|[1-9]\d{0,2})$/.test(o) && Number(o) <= 255);
+}
+
+function isIPv6(ip: string): boolean {
+  const halves = ip.split('::');
+  if (halves.length > 2) {
+    return false;
   }
-  return ip.includes(':') && /^[0-9a-fA-F:.]+$/.test(ip) && n <= 128;
+  const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
+  const all = groups.flat();
+  // An embedded IPv4 address may end the address and counts as two groups.
+  let count = all.length;
+  const last = all[all.length - 1];
+  if (last !== undefined && last.includes('.')) {
+    if (!isIPv4(last) || (halves.length === 2 && groups[1].length === 0)) {
+      return false;
+    }
+    count += 1;
+    all.pop();
+  }
+  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) {
+    return false;
+  }
+  return halves.length === 2 ? count <= 7 : count === 8;
 }

@@ -1,13 +1,14 @@
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { NspAccessMode } from './access-mode';
 import { checkNspName } from './names';
 import type { INetworkSecurityPerimeterProfile } from './profile';
 import { AzurermNetworkSecurityPerimeterAssociation } from '../bindings/azurerm-nsp/resources';
 import { appScoped } from '../core/app-registry';
-import { armTypeOfResolved, checkArmId } from '../core/arm-resource-id';
+import { armTypeOfResolved, checkArmId, checkIdReference } from '../core/arm-resource-id';
 import { sameArmType, STORAGE_ACCOUNT } from '../core/azure-resource-types';
 import { ResolvedEntry, ResolvedIndex, resolveValue } from '../core/resolved-index';
-import { describeInvalid, warn } from '../core/validation';
+import { describeInvalid, invalidProp, warn } from '../core/validation';
 
 /** Options of an association. */
 export interface NspAssociationOptions {
@@ -57,9 +58,32 @@ export class NetworkSecurityPerimeterAssociation extends Construct {
     this.resourceId = props.resourceId;
     this.accessMode = props.accessMode ?? NspAccessMode.LEARNING;
     const name = props.name ?? id;
-    checkNspName(this, props.name === undefined ? 'name (defaults to the construct ID)' : 'name', name);
-    checkArmId(this, 'resourceId', props.resourceId);
-    this.resourceType = armTypeOfResolved(resolveValue(this, props.resourceId));
+    const nameProp = props.name === undefined ? 'name (defaults to the construct ID)' : 'name';
+    checkNspName(this, nameProp, name);
+    // Azure names an association within its perimeter (.../networkSecurityPerimeters/<p>/resourceAssociations/<name>),
+    // whatever the profile: two associations of one perimeter with one name are one Azure resource.
+    if (!Token.isUnresolved(name)) {
+      const names = appScoped(this, 'cdktf-azure-databricks-serverless/nsp-association-names', () => new Map<string, NetworkSecurityPerimeterAssociation>());
+      const key = `${props.profile.perimeterKey}|${name.toLowerCase()}`;
+      const other = names.get(key);
+      if (other) {
+        invalidProp(
+          this,
+          nameProp,
+          name,
+          `association ${other.node.path} of the same perimeter already has this name; Azure names associations per perimeter, not per profile, so both would be one resource`,
+          'pass a distinct name for one of them',
+        );
+      }
+      names.set(key, this);
+    }
+    const resolved = resolveValue(this, props.resourceId);
+    if (Token.isUnresolved(props.resourceId)) {
+      checkIdReference(this, 'resourceId', resolved);
+    } else {
+      checkArmId(this, 'resourceId', props.resourceId);
+    }
+    this.resourceType = armTypeOfResolved(resolved);
 
     if (this.accessMode === NspAccessMode.ENFORCED && this.resourceType && sameArmType(this.resourceType, STORAGE_ACCOUNT)) {
       warn(

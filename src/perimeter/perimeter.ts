@@ -97,7 +97,8 @@ class ImportedPerimeter extends Construct implements INetworkSecurityPerimeter {
 
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterAttributes) {
     super(scope, id);
-    checkArmId(this, 'perimeterId', attrs.perimeterId, NETWORK_SECURITY_PERIMETER);
+    // azurerm parses the perimeter ID case-sensitively (networksecurityperimeterprofiles.ValidateNetworkSecurityPerimeterID).
+    checkArmId(this, 'perimeterId', attrs.perimeterId, NETWORK_SECURITY_PERIMETER, true);
     this.perimeterId = attrs.perimeterId;
     this.azurermProvider = attrs.azurermProvider;
   }

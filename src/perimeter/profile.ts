@@ -143,9 +143,15 @@ export abstract class NetworkSecurityPerimeterProfileBase extends Construct impl
     if (options.outboundFqdns?.length) this.allowOutboundFqdns(...options.outboundFqdns);
   }
 
-  /** Adds values to the kind's rule, creating the rule on first use; values are emitted once each. */
+  /**
+   * Adds values to the kind's rule, creating the rule on first use; values are emitted once each. No
+   * values add nothing: Azure rejects a rule with an empty list.
+   */
   private add(kind: AccessRuleKind, values: string[]): void {
     const normalised = normaliseRuleValues(this, kind, values);
+    if (normalised.length === 0) {
+      return;
+    }
     let entry = this.rules.get(kind);
     if (!entry) {
       const list: string[] = [];
@@ -215,7 +221,8 @@ class ImportedProfile extends NetworkSecurityPerimeterProfileBase {
 
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterProfileAttributes) {
     super(scope, id);
-    checkArmId(this, 'profileId', attrs.profileId, NETWORK_SECURITY_PERIMETER_PROFILE);
+    // azurerm parses the profile ID case-sensitively (networksecurityperimeteraccessrules.ValidateProfileID).
+    checkArmId(this, 'profileId', attrs.profileId, NETWORK_SECURITY_PERIMETER_PROFILE, true);
     this.profileId = attrs.profileId;
     this.azurermProvider = attrs.azurermProvider;
     // The perimeter is the profile ID without its last two segments.

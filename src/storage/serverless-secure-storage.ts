@@ -106,7 +106,8 @@ export class ServerlessSecureStorage extends Construct {
         profile,
         resourceId: this.storageAccountId,
         accessMode: mode,
-        name: associationName(props),
+        // Unique per perimeter, as Azure requires: named after the account.
+        name: `assoc-${props.storageAccount?.name ?? storageAccountName(undefined, this.storageAccountId)}`,
       });
       if (!access.usesServiceTag && mode === NspAccessMode.LEARNING) {
         warnReopening(this, profile);
@@ -154,12 +155,6 @@ export class ServerlessSecureStorage extends Construct {
       tags: account.tags,
     });
   }
-}
-
-/** `assoc-<account name>` for a literal new account name; otherwise the construct ID. */
-function associationName(props: ServerlessSecureStorageProps): string | undefined {
-  const name = props.storageAccount?.name;
-  return name && !Token.isUnresolved(name) ? `assoc-${name}` : undefined;
 }
 
 /** The account's name: the created account's, the last segment of a literal ID, or `basename(<id>)` for a token. */

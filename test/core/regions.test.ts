@@ -61,6 +61,69 @@ describe('service-tag suffixes documented by Azure and Databricks', () => {
   });
 });
 
-test('the table lists the 38 public regions of Azure Databricks', () => {
-  expect(AzureRegions.all().map((r) => `${r.name}=${r.serviceTagSuffix}`)).toMatchSnapshot();
+// The whole table, as recorded from the sources named in src/core/region-data.ts and the README ("Regions"):
+// ARM name, display name (`az account list-locations`), and the exact casing of the regional service-tag suffix.
+const EXPECTED: Array<[string, string, string]> = [
+  ['australiacentral', 'Australia Central', 'AustraliaCentral'],
+  ['australiacentral2', 'Australia Central 2', 'AustraliaCentral2'],
+  ['australiaeast', 'Australia East', 'AustraliaEast'],
+  ['australiasoutheast', 'Australia Southeast', 'AustraliaSoutheast'],
+  ['austriaeast', 'Austria East', 'AustriaEast'],
+  ['belgiumcentral', 'Belgium Central', 'BelgiumCentral'],
+  ['brazilsouth', 'Brazil South', 'BrazilSouth'],
+  ['brazilsoutheast', 'Brazil Southeast', 'BrazilSoutheast'],
+  ['canadacentral', 'Canada Central', 'CanadaCentral'],
+  ['canadaeast', 'Canada East', 'CanadaEast'],
+  ['centralindia', 'Central India', 'CentralIndia'],
+  ['centralus', 'Central US', 'CentralUS'],
+  ['chilecentral', 'Chile Central', 'ChileCentral'],
+  ['denmarkeast', 'Denmark East', 'DenmarkEast'],
+  ['eastasia', 'East Asia', 'EastAsia'],
+  ['eastus', 'East US', 'EastUS'],
+  ['eastus2', 'East US 2', 'EastUS2'],
+  ['francecentral', 'France Central', 'FranceCentral'],
+  ['francesouth', 'France South', 'FranceSouth'],
+  ['germanynorth', 'Germany North', 'GermanyNorth'],
+  ['germanywestcentral', 'Germany West Central', 'GermanyWestCentral'],
+  ['indonesiacentral', 'Indonesia Central', 'IndonesiaCentral'],
+  ['israelcentral', 'Israel Central', 'IsraelCentral'],
+  ['italynorth', 'Italy North', 'ItalyNorth'],
+  ['japaneast', 'Japan East', 'JapanEast'],
+  ['japanwest', 'Japan West', 'JapanWest'],
+  ['jioindiacentral', 'Jio India Central', 'JioIndiaCentral'],
+  ['jioindiawest', 'Jio India West', 'JioIndiaWest'],
+  ['koreacentral', 'Korea Central', 'KoreaCentral'],
+  ['koreasouth', 'Korea South', 'KoreaSouth'],
+  ['malaysiawest', 'Malaysia West', 'MalaysiaWest'],
+  ['mexicocentral', 'Mexico Central', 'MexicoCentral'],
+  ['newzealandnorth', 'New Zealand North', 'NewZealandNorth'],
+  ['northcentralus', 'North Central US', 'NorthCentralUS'],
+  ['northeurope', 'North Europe', 'NorthEurope'],
+  ['norwayeast', 'Norway East', 'NorwayEast'],
+  ['norwaywest', 'Norway West', 'NorwayWest'],
+  ['polandcentral', 'Poland Central', 'PolandCentral'],
+  ['qatarcentral', 'Qatar Central', 'QatarCentral'],
+  ['southafricanorth', 'South Africa North', 'SouthAfricaNorth'],
+  ['southafricawest', 'South Africa West', 'SouthAfricaWest'],
+  ['southcentralus', 'South Central US', 'SouthCentralUS'],
+  ['southeastasia', 'Southeast Asia', 'SoutheastAsia'],
+  ['southindia', 'South India', 'SouthIndia'],
+  ['spaincentral', 'Spain Central', 'SpainCentral'],
+  ['swedencentral', 'Sweden Central', 'SwedenCentral'],
+  ['switzerlandnorth', 'Switzerland North', 'SwitzerlandNorth'],
+  ['switzerlandwest', 'Switzerland West', 'SwitzerlandWest'],
+  ['uaecentral', 'UAE Central', 'UAECentral'],
+  ['uaenorth', 'UAE North', 'UAENorth'],
+  ['uksouth', 'UK South', 'UKSouth'],
+  ['ukwest', 'UK West', 'UKWest'],
+  ['westcentralus', 'West Central US', 'WestCentralUS'],
+  ['westeurope', 'West Europe', 'WestEurope'],
+  ['westindia', 'West India', 'WestIndia'],
+  ['westus', 'West US', 'WestUS'],
+  ['westus2', 'West US 2', 'WestUS2'],
+  ['westus3', 'West US 3', 'WestUS3'],
+];
+
+test('the table is exactly the 58 public regions, with their display names and tag suffixes', () => {
+  expect(AzureRegions.all().map((r) => [r.name, r.displayName, r.serviceTagSuffix])).toEqual(EXPECTED);
 });

@@ -91,10 +91,11 @@ describe('bindWorkspace', () => {
   test('binds a literal workspace ID, keeping all 64-bit digits', () => {
     const { stack, account } = newStack();
     const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountProvider: account });
-    const b = ncc.bindWorkspace('Analytics', { workspaceId: '9876543210987654' });
+    // Odd and above 2^53: a double cannot hold it (Number('9007199254740993') is 9007199254740992).
+    const b = ncc.bindWorkspace('Analytics', { workspaceId: '9007199254740993' });
     const json = synth(stack);
     const res = only(json, BINDING);
-    expect(res.workspace_id).toBe('9876543210987654');
+    expect(res.workspace_id).toBe('9007199254740993');
     expect(res.network_connectivity_config_id).toBe(ref(json, NCC, 'network_connectivity_config_id'));
     expect(res.provider).toBe('databricks.account');
     expect(b.resource.friendlyUniqueId).toMatch(/Analytics/);
@@ -189,5 +190,16 @@ describe('with real Terraform', () => {
     expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
     const plan = planStack(stack);
     expect(plannedAfter(plan, `databricks_mws_ncc_binding.${Object.keys(resources(synth(stack), BINDING)).find((n) => n.includes('Legacy'))}`).workspace_id).toBe(9876543210987654);
+  });
+});
+
+describe('bindWorkspace region check with tokens', () => {
+  test('a token NCC region with a literal workspace region is not a mismatch (nothing to compare at synth)', () => {
+    const { stack, account } = newStack();
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: region.stringValue, accountProvider: account });
+    expect(() => ncc.bindWorkspace('Ws', { workspaceId: '42', workspaceRegion: 'westeurope' })).not.toThrow();
+    const literal = new NetworkConnectivityConfig(stack, 'Literal', { name: 'ncc2', region: 'eastus2', accountProvider: account });
+    expect(() => literal.bindWorkspace('Ws', { workspaceId: '43', workspaceRegion: 'westeurope' })).toThrow(/the workspace is in westeurope but NCC test\/Literal is in eastus2/);
   });
 });

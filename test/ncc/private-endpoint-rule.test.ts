@@ -174,6 +174,27 @@ describe('PrivateEndpointRule', () => {
     b.addPrivateEndpointRule('Vault', { resourceId: VAULT_ID, subResource: PrivateLinkSubResource.KEY_VAULT });
     expect(warnings(t.stack)).toEqual([expect.stringMatching(/3 private endpoint rules in region eastus2, more than the account limit of 2/)]);
   });
+
+  test('the default limit is 100 private endpoints per region, across NCCs', () => {
+    const t = newStack();
+    const a = new NetworkConnectivityConfig(t.stack, 'A', { name: 'ncc-a', region: 'eastus2', accountLimits: { maxParallelRuleCreations: 100 } });
+    const b = new NetworkConnectivityConfig(t.stack, 'B', { name: 'ncc-b', region: 'eastus2' });
+    for (let i = 0; i < 50; i++) {
+      a.addPrivateEndpointRule(`R${i}`, { resourceId: armId('Microsoft.Storage/storageAccounts', `sta${i}`), subResource: PrivateLinkSubResource.BLOB });
+      b.addPrivateEndpointRule(`R${i}`, { resourceId: armId('Microsoft.Storage/storageAccounts', `stb${i}`), subResource: PrivateLinkSubResource.BLOB });
+    }
+    expect(warnings(t.stack)).toEqual([]);
+    b.addPrivateEndpointRule('R100', { resourceId: armId('Microsoft.Storage/storageAccounts', 'stc'), subResource: PrivateLinkSubResource.BLOB });
+    expect(warnings(t.stack)).toEqual([expect.stringMatching(/This app declares 101 private endpoint rules in region eastus2, more than the account limit of 100 per region/)]);
+  });
+
+  test('a Private Link Service rule refuses wildcard domain names', () => {
+    const { ncc } = setup();
+    const pls = armId('Microsoft.Network/privateLinkServices', 'pls');
+    expect(() => ncc.addPrivateEndpointRule('Pls', { resourceId: pls, domainNames: ['*.internal.example.com'] })).toThrow(
+      /invalid domainNames "\*\.internal\.example\.com": not a fully qualified domain name. Fix: use a name such as "db.internal.example.com" \(no scheme, port or wildcard\)/,
+    );
+  });
 });
 
 describe('PrivateLinkSubResource.forResourceType', () => {
@@ -234,5 +255,49 @@ describe('rule creation fan-out', () => {
     expect(() => new NetworkConnectivityConfig(stack, 'N', { name: 'ncc1', region: 'eastus2', accountLimits: { maxParallelRuleCreations } })).toThrow(
       /invalid accountLimits.maxParallelRuleCreations .*expected a whole number >= 1/,
     );
+  });
+});
+
+describe('PrivateEndpointRule duplicates', () => {
+  test('two rules of one NCC for the same target and sub-resource are an error naming both; by literal ID in any casing or by reference', () => {
+    const { stack, ncc } = setup();
+    ncc.addPrivateEndpointRule('A', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
+    expect(() => synth(stack)).not.toThrow();
+    ncc.addPrivateEndpointRule('B', { resourceId: STORAGE_ID.toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/'), subResource: PrivateLinkSubResource.BLOB });
+    expect(() => synth(stack)).toThrow(
+      /invalid subResource "blob": rules test\/Ncc\/A and test\/Ncc\/B of one NCC connect to the same target and sub-resource: each is a billed endpoint/,
+    );
+
+    const t = setup();
+    const sa = new StorageAccount(t.stack, 'Sa', { name: 'sta', resourceGroupName: 'rg', location: 'eastus2', accountTier: 'Standard', accountReplicationType: 'LRS' });
+    t.ncc.addPrivateEndpointRule('X', { resourceId: sa.id, subResource: PrivateLinkSubResource.BLOB });
+    t.ncc.addPrivateEndpointRule('Y', { resourceId: sa.id, subResource: PrivateLinkSubResource.BLOB });
+    expect(() => synth(t.stack)).toThrow(/rules test\/Ncc\/X and test\/Ncc\/Y of one NCC/);
+  });
+
+  test('the same domain names (in any order) on one Private Link Service are an error; another NCC may have its own rule', () => {
+    const { stack, ncc, account } = setup();
+    const pls = armId('Microsoft.Network/privateLinkServices', 'pls');
+    ncc.addPrivateEndpointRule('P1', { resourceId: pls, domainNames: ['a.example.com', 'b.example.com'] });
+    const other = new NetworkConnectivityConfig(stack, 'Other', { name: 'ncc2', region: 'eastus2', accountProvider: account });
+    other.addPrivateEndpointRule('P1', { resourceId: pls, domainNames: ['a.example.com', 'b.example.com'] });
+    expect(() => synth(stack)).not.toThrow();
+    ncc.addPrivateEndpointRule('P2', { resourceId: pls, domainNames: ['b.example.com', 'a.example.com'] });
+    expect(() => synth(stack)).toThrow(/invalid domainNames "a.example.com,b.example.com": rules test\/Ncc\/P1 and test\/Ncc\/P2 of one NCC connect to the same target and domain names/);
+  });
+});
+
+describe('references that are not IDs', () => {
+  test('resourceId: storageAccount.name (a common slip) is an error naming the attribute; id and *_id references pass', () => {
+    const { stack, ncc } = setup();
+    const sa = new StorageAccount(stack, 'Sa', { name: 'sta', resourceGroupName: 'rg', location: 'eastus2', accountTier: 'Standard', accountReplicationType: 'LRS' });
+    expect(() => ncc.addPrivateEndpointRule('ByName', { resourceId: sa.name, subResource: PrivateLinkSubResource.BLOB })).toThrow(
+      /test\/Ncc\/ByName: invalid resourceId "\$\{azurerm_storage_account.Sa.name\}": it refers to the "name" attribute of azurerm_storage_account.Sa, which is not a resource ID. Fix: pass the resource's id/,
+    );
+    expect(() => ncc.addPrivateEndpointRule('ByLocation', { resourceId: sa.location, subResource: PrivateLinkSubResource.BLOB })).toThrow(/"location" attribute/);
+    expect(() => ncc.addPrivateEndpointRule('ById', { resourceId: sa.id, subResource: PrivateLinkSubResource.BLOB })).not.toThrow();
+    const v = new TerraformVariable(stack, 'target', { type: 'string' });
+    expect(() => ncc.addPrivateEndpointRule('ByVar', { resourceId: v.stringValue, subResource: PrivateLinkSubResource.DFS })).not.toThrow();
   });
 });

@@ -209,3 +209,66 @@ describe('with real Terraform', () => {
     expect(plan.resource_changes.filter((c: any) => c.type === ASSOC)).toHaveLength(2);
   });
 });
+
+describe('NetworkSecurityPerimeter hardening', () => {
+  test('allow* with no values adds nothing: Azure rejects a rule with an empty list', () => {
+    const { stack, nsp } = setup();
+    const profile = nsp.addProfile('P', { name: 'p' });
+    profile.allowInboundServiceTags();
+    profile.allowInboundAddressPrefixes(...[]);
+    profile.allowInboundSubscriptions();
+    profile.allowOutboundFqdns();
+    expect(resources(synth(stack), RULE)).toEqual({});
+    expect(profile.accessRules).toEqual([]);
+    profile.allowOutboundFqdns('login.microsoftonline.com');
+    expect(Object.values<any>(resources(synth(stack), RULE)).map((r) => r.fqdns)).toEqual([['login.microsoftonline.com']]);
+  });
+
+  test('association names are unique per perimeter, across its profiles; other perimeters may reuse them', () => {
+    const { stack, nsp } = setup();
+    const a = nsp.addProfile('A', { name: 'a' });
+    const b = nsp.addProfile('B', { name: 'b' });
+    a.associate('storage', { resourceId: armId('Microsoft.Storage/storageAccounts', 'st1') });
+    expect(() => b.associate('storage', { resourceId: armId('Microsoft.Storage/storageAccounts', 'st2') })).toThrow(
+      /test\/Nsp\/B\/storage: invalid name \(defaults to the construct ID\) "storage": association test\/Nsp\/A\/storage of the same perimeter already has this name; Azure names associations per perimeter, not per profile.*Fix: pass a distinct name/,
+    );
+    expect(() => b.associate('storage2', { resourceId: armId('Microsoft.Storage/storageAccounts', 'st3'), name: 'STORAGE' })).toThrow(/invalid name "STORAGE": association test\/Nsp\/A\/storage/);
+    const other = new NetworkSecurityPerimeter(stack, 'Other', { name: 'nsp-other', resourceGroupName: 'rg-net', location: 'eastus2' });
+    expect(() => other.addProfile('C', { name: 'c' }).associate('storage', { resourceId: armId('Microsoft.Storage/storageAccounts', 'st4') })).not.toThrow();
+  });
+});
+
+describe('imported perimeter and profile IDs, checked as azurerm checks them (case-sensitively)', () => {
+  const perimeterId = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityPerimeters/nsp-shared`;
+  test.each([
+    perimeterId.replace('resourceGroups', 'resourcegroups'),
+    perimeterId.replace('Microsoft.Network', 'microsoft.network'),
+    perimeterId.replace('networkSecurityPerimeters', 'NetworkSecurityPerimeters'),
+    perimeterId.replace('/subscriptions/', '/Subscriptions/'),
+  ])('%s is refused for a perimeter, with the exact casing as the fix', (id) => {
+    const { stack } = newStack();
+    expect(() => NetworkSecurityPerimeter.fromPerimeterAttributes(stack, 'P', { perimeterId: id })).toThrow(
+      /invalid perimeterId .*the provider matches this ID case-sensitively.*Fix: write it as \/subscriptions\/<guid>\/resourceGroups\/<rg>\/providers\/Microsoft.Network\/networkSecurityPerimeters\/<name>/,
+    );
+  });
+
+  test('profiles too; the exact casing passes', () => {
+    const { stack } = newStack();
+    expect(() => NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'A', { profileId: `${perimeterId}/Profiles/p` })).toThrow(
+      /invalid profileId .*case-sensitively.*networkSecurityPerimeters\/<name>\/profiles\/<name>/,
+    );
+    expect(() => NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'B', { profileId: `${perimeterId}/profiles/p` })).not.toThrow();
+    expect(() => NetworkSecurityPerimeter.fromPerimeterAttributes(stack, 'C', { perimeterId })).not.toThrow();
+  });
+});
+
+describe('association targets that are not IDs', () => {
+  test('resourceId: storageAccount.name is an error naming the attribute; an IPv6 prefix that is not one is refused', () => {
+    const { stack, nsp } = setup();
+    const sa = storage(stack);
+    const profile = nsp.addProfile('P', { name: 'p' });
+    expect(() => profile.associate('lake', { resourceId: sa.name })).toThrow(/invalid resourceId "\$\{azurerm_storage_account.Lake.name\}": it refers to the "name" attribute/);
+    expect(() => profile.allowInboundAddressPrefixes(':::/64')).toThrow(/invalid inboundAddressPrefixes ":::\/64": not an IPv4 or IPv6 CIDR prefix/);
+    expect(() => profile.allowInboundAddressPrefixes('2001:db8::/129')).toThrow(/invalid inboundAddressPrefixes "2001:db8::\/129"/);
+  });
+});

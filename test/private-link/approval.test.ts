@@ -86,15 +86,14 @@ describe('PrivateEndpointApproval (automatic)', () => {
   test('at most 3 Terraform objects per approved rule: one rule on a target adds a wait, a lookup and an update', () => {
     const count = (json: any) => addresses(json).length;
     const { stack, ncc } = setup();
-    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
+    ncc.addPrivateEndpointRule('Other', { resourceId: armId('Microsoft.Storage/storageAccounts', 'stother'), subResource: PrivateLinkSubResource.BLOB });
     const before = count(synth(stack));
-    ncc.addPrivateEndpointRule('Vault', { resourceId: VAULT_ID, subResource: PrivateLinkSubResource.KEY_VAULT }).approve();
+    ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve();
     // The rule itself, plus three for its approval.
     expect(count(synth(stack)) - before).toBe(1 + 3);
     // A second rule on the same target adds only its own update (and the rule).
     const withOne = count(synth(stack));
-    const second = ncc.addPrivateEndpointRule('Vault2', { resourceId: armId('Microsoft.KeyVault/vaults', 'kv-data'), subResource: PrivateLinkSubResource.KEY_VAULT });
-    second.approve();
+    ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS }).approve();
     expect(addresses(synth(stack)).filter((a) => a.startsWith('data.'))).toHaveLength(1);
     expect(count(synth(stack)) - withOne).toBe(1 + 1);
   });
@@ -209,6 +208,13 @@ describe('PrivateEndpointApproval guards', () => {
     expect(() => rule.approve()).toThrow(/the target type cannot be derived.*Fix: pass targetType/);
   });
 
+  test('targetType is compared with a literal resource ID case-insensitively, as ARM compares types', () => {
+    const { stack, ncc } = setup();
+    const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: armId('microsoft.storage/STORAGEACCOUNTS', 'st'), subResource: PrivateLinkSubResource.BLOB });
+    expect(() => rule.approve({ targetType: PrivateLinkTarget.STORAGE_ACCOUNT })).not.toThrow();
+    expect(only(synth(stack), UPDATE).type).toBe('Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01');
+  });
+
   test('targetType that contradicts a literal resource ID is an error', () => {
     const { ncc } = setup();
     const rule = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
@@ -270,7 +276,7 @@ describe('PrivateLinkTarget table', () => {
       S.CONTAINER_REGISTRY, S.MYSQL_SERVER, S.POSTGRESQL_SERVER];
     for (const sub of subs) {
       for (const type of sub.resourceTypes) {
-        expect(PrivateLinkTarget.fromResourceType(type)).toBeDefined();
+        expect(PrivateLinkTarget.fromResourceType(type)!.resourceType).toBe(type);
       }
     }
     expect(PrivateLinkTarget.fromResourceType('microsoft.keyvault/VAULTS')).toBe(PrivateLinkTarget.KEY_VAULT);

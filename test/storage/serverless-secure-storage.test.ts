@@ -346,9 +346,29 @@ describe('ServerlessSecureStorage guards', () => {
     expect(warnings(stack)).toEqual([expect.stringMatching(/ADLS Gen2 \(hierarchical namespace\) needs private endpoints for both blob and dfs/)]);
   });
 
-  test('cost inputs are checked', () => {
+  test('cost inputs are checked: a negative price, zero or negative hours', () => {
     const { make } = setup();
-    expect(() => make({ storageAccount: ACCOUNT, privateEndpointHourlyPrice: -1 })).toThrow(/invalid privateEndpointHourlyPrice\/hoursPerMonth/);
+    expect(() => make({ storageAccount: ACCOUNT, privateEndpointHourlyPrice: -1 })).toThrow(/invalid privateEndpointHourlyPrice\/hoursPerMonth \[-1,730\]/);
+    expect(() => make({ storageAccount: ACCOUNT, hoursPerMonth: 0 }, 'B')).toThrow(/invalid privateEndpointHourlyPrice\/hoursPerMonth \[0.01,0\]: the price must be >= 0 and the hours > 0/);
+    expect(() => make({ storageAccount: ACCOUNT, hoursPerMonth: -730 }, 'C')).toThrow(/invalid privateEndpointHourlyPrice\/hoursPerMonth \[0.01,-730\]/);
+    expect(make({ storageAccount: { ...ACCOUNT, name: 'stfree' }, privateEndpointHourlyPrice: 0 }, 'D').estimatedMonthlyPrivateEndpointCost).toBe(0);
+  });
+
+  test('workspace root storage cannot join a perimeter, even with private endpoints', () => {
+    const { stack, make } = setup();
+    const root = armId('Microsoft.Storage/storageAccounts', 'dbstorage2');
+    const profile = NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'Gov', { profileId: armId('Microsoft.Network/networkSecurityPerimeters', 'nsp/profiles/p') });
+    expect(() => make({ storageAccountId: root, workspaceRootStorage: true, perimeterProfile: profile })).toThrow(
+      /invalid access "PRIVATE_ENDPOINTS": workspace root storage lives in a managed resource group that Databricks locks: it cannot join a perimeter/,
+    );
+  });
+
+  test('a service tag that is not the Databricks serverless tag warns on the service-tag path', () => {
+    const { stack, make } = setup();
+    make({ storageAccount: ACCOUNT, access: StorageAccess.SERVICE_TAG, serviceTag: ServiceTag.of('Storage.EastUS2') });
+    expect(warnings(stack)).toEqual([
+      'serviceTag Storage.EastUS2 is not a Databricks serverless tag; serverless compute is admitted only by AzureDatabricksServerless[.<Region>].',
+    ]);
   });
 });
 
