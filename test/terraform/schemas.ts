@@ -5,6 +5,8 @@
  *    package: the installed cdktf packages at the oldest end; at the newest end the cdktn packages,
  *    fetched with `npm pack` (tarballs cached by version) and unpacked only to read that code;
  *  - the azurerm NSP types at both ends: from the cdktn azurerm package;
+ *  - what the generated code cannot tell (azurerm's required `features` block): schemas/supplement.json
+ *    `corrections`;
  *  - azapi and time: schemas/supplement.json (transcribed from upstream source), cut to the end's version;
  *  - the provider-side value rules of schemas/validations.json, attached to each type.
  */
@@ -71,6 +73,7 @@ export function buildSchemaFile(end: End): string {
   }
   addNspTypes(providers[ADDRESSES.azurerm], spec.packages.azurerm);
   const supplement = readJson(SUPPLEMENT);
+  applyCorrections(providers, supplement.corrections ?? {});
   for (const [address, schema] of Object.entries<any>(supplement.providers)) {
     const version = spec.versions[NAME_OF[address]];
     if (!version) {
@@ -114,6 +117,31 @@ function addNspTypes(azurerm: any, pkg: SchemaPackage): void {
     }
   }
   azurerm.nsp_types_from = `${CDKTN_AZURERM.name}@${CDKTN_AZURERM.version}`;
+}
+
+/**
+ * The supplement's `corrections`: facts of an extracted provider's schema that its generated code does
+ * not keep (e.g. azurerm's required `features` block: cdktf generates every provider argument as
+ * optional). A correction of a block the extracted schema lacks, or one it already has, fails.
+ */
+function applyCorrections(providers: Record<string, any>, corrections: Record<string, any>): void {
+  for (const [address, correction] of Object.entries<any>(corrections)) {
+    if (address === '//') continue;
+    const schema = providers[address];
+    if (!schema || !correction.source) {
+      throw new Error(`supplement.json corrections: ${address} is not an extracted provider, or has no source`);
+    }
+    for (const [name, fix] of Object.entries<any>(correction.provider?.block_types ?? {})) {
+      const block = schema.provider.block_types[name];
+      if (!block) {
+        throw new Error(`supplement.json corrections: the ${address} provider block has no block ${name}`);
+      }
+      if (Object.entries<any>(fix).every(([k, v]) => block[k] === v)) {
+        throw new Error(`supplement.json corrections: the extracted ${address} provider block already has ${name} ${JSON.stringify(fix)}: drop the correction`);
+      }
+      Object.assign(block, fix);
+    }
+  }
 }
 
 /** A supplement block at a provider version: without the attributes newer than it (`since`), and without notes. */

@@ -246,7 +246,9 @@ function extractProvider(name, packageRoot) {
         continue;
       }
       Object.assign(block.attributes, computedOnly(c.body, block));
-      if (!block.attributes.id) block.attributes.id = { type: 'string', optional: true, computed: true };
+      // No `id` is added: SDKv2 types always have one (the generated code has it as an argument), and a
+      // plugin-framework type has one only when it declares it (databricks_account_network_policy has
+      // none upstream, and a reference to its `.id` fails with the real provider).
       (c.kind === 'TerraformResource' ? result.resources : result.data_sources)[c.tfType] = block;
     }
   }

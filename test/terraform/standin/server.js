@@ -530,6 +530,7 @@ function serveSubsets(dir, providers) {
     }).catch((e) => process.stderr.write(`stand-in: subset ${key}: ${e && e.stack}\n`)));
   };
   const scan = () => {
+    if (!fs.existsSync(dir)) return; // the run is over: the teardown removed the folder
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.request.json')) handle(f);
   };
   fs.mkdirSync(dir, { recursive: true });
