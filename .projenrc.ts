@@ -53,6 +53,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.terraform.lock.hcl'],
 });
 
+// The plan audit for Terraform users: `npx cdktf-azure-databricks-serverless check plan.json`.
+project.addBins({ 'cdktf-azure-databricks-serverless': 'lib/checks/cli.js' });
+
 for (const pattern of ['/examples/', '/cdktf.json', '/cdktf.out/', '/scripts/', '/.ci/']) {
   project.npmignore?.exclude(pattern);
 }

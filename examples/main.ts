@@ -4,6 +4,7 @@
  */
 import { App } from 'cdktf';
 import { ApprovalStack } from './approval';
+import { ChecksStack } from './checks';
 import { EgressStack } from './egress';
 import { EstateStack } from './estate';
 import { FoundationStack } from './foundation';
@@ -15,4 +16,5 @@ new FoundationStack(app, 'foundation');
 new ApprovalStack(app, 'approval');
 new PerimeterStack(app, 'perimeter');
 new EgressStack(app, 'egress');
+new ChecksStack(app, 'checks');
 app.synth();

@@ -1,5 +1,6 @@
 export * from './core';
 export * from './bindings';
+export * from './checks';
 export * from './egress';
 export * from './ncc';
 export * from './perimeter';

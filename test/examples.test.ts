@@ -1,7 +1,12 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Testing } from 'cdktf';
 import { planStack, validateStack } from './terraform/harness';
 import { addresses, synth } from './util';
 import { ApprovalStack } from '../examples/approval';
+import { ChecksStack } from '../examples/checks';
 import { EgressStack } from '../examples/egress';
 import { EstateStack } from '../examples/estate';
 import { FoundationStack } from '../examples/foundation';
@@ -73,6 +78,19 @@ describe('resource addresses of the bundled examples', () => {
     ]);
   });
 
+  test('checks', () => {
+    const stack = new ChecksStack(Testing.app(), 'checks');
+    expect(addresses(synth(stack))).toEqual([
+      'azurerm_network_security_perimeter.nsp_FD6706B4',
+      'azurerm_network_security_perimeter_access_rule.nsp_serverless_Rule-inbound-service-tags_CF18D6BA',
+      'azurerm_network_security_perimeter_association.reporting-serverless_Association_F5695A93',
+      'azurerm_network_security_perimeter_profile.nsp_serverless_CEDDDF0F',
+      'azurerm_resource_group.rg',
+      'azurerm_storage_account.reporting',
+      'databricks_mws_network_connectivity_config.ncc_58AB0279',
+    ]);
+  });
+
   test('estate (the flagship pattern)', () => {
     const stack = new EstateStack(Testing.app(), 'estate');
     expect(addresses(synth(stack))).toEqual([
@@ -111,6 +129,7 @@ describe.each([
   ['approval', ApprovalStack],
   ['perimeter', PerimeterStack],
   ['egress', EgressStack],
+  ['checks', ChecksStack],
 ])('example %s, with real Terraform', (name, Stack) => {
   test('validates and plans', () => {
     const result = validateStack(new Stack(Testing.app(), name));
@@ -124,5 +143,31 @@ describe.each([
     const reads = plan.resource_changes.filter((c: any) => c.address.startsWith('data.')).map((c: any) => `${c.address}: ${c.change.actions.join(',')}`);
     expect(planned).toEqual([...resources.map((a) => `${a}: create`), ...reads].sort());
     expect(reads.every((r: string) => r.endsWith(': read'))).toBe(true);
+  });
+});
+
+// The README's first command: the bundled app, synthesized as `npm run example` runs it (app.synth(), so the
+// checks run, print their report and would fail the synth on an unsuppressed error).
+describe('the bundled example app', () => {
+  test('synthesizes every stack, with a report next to each cdk.tf.json', () => {
+    const out = mkdtempSync(join(tmpdir(), 'adbs-example-'));
+    try {
+      const root = join(__dirname, '..');
+      const r = spawnSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(root, 'examples', 'main.ts')], {
+        cwd: out,
+        encoding: 'utf8',
+        env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json') },
+      });
+      expect(r.stderr).not.toMatch(/Error/);
+      expect(r.status).toBe(0);
+      const stacks = ['approval', 'checks', 'egress', 'estate', 'foundation', 'perimeter'];
+      expect(readdirSync(join(out, 'cdktf.out', 'stacks')).sort()).toEqual(stacks);
+      const summaries = Object.fromEntries(stacks.map((s) => [s, JSON.parse(readFileSync(join(out, 'cdktf.out', 'stacks', s, 'serverless-network-checks.json'), 'utf8')).summary]));
+      expect(summaries.checks).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1 });
+      expect(Object.values(summaries).every((x: any) => x.errors === 0)).toBe(true);
+      expect(r.stderr).toContain('Serverless network checks, checks: 0 error(s), 0 warning(s), 0 info, 1 suppressed');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { ServerlessNetworkChecks } from '../src/checks/pack';
 import { resolveValue } from '../src/core/resolved-index';
 
 export const SUB = '00000000-1111-2222-3333-444444444444';
@@ -66,20 +67,54 @@ export function ref(json: any, type: string, attribute: string): string {
   return `\${${type}.${nameOf(json, type)}.${attribute}}`;
 }
 
-/** Warning annotations below a scope, as messages. */
+/**
+ * The findings of the serverless network checks (the default pack) on a scope's stack, at one level,
+ * on resources at or below the scope, as `[RULE-ID] message`.
+ */
+export function findings(scope: IConstruct, level: 'error' | 'warning' | 'info'): string[] {
+  const path = scope.node.path;
+  return ServerlessNetworkChecks.check(TerraformStack.of(scope))
+    .findings.filter((f) => f.level === level && !f.suppressed)
+    .filter((f) => f.path !== undefined && (path === '' || f.path === path || f.path.startsWith(`${path}/`)))
+    .map((f) => `[${f.ruleId}] ${f.message}`);
+}
+
+/** The messages of one rule's unsuppressed findings on resources at or below a scope. */
+export function ruleFindings(scope: IConstruct, ruleId: string): string[] {
+  const path = scope.node.path;
+  return ServerlessNetworkChecks.check(TerraformStack.of(scope))
+    .findings.filter((f) => f.ruleId === ruleId && !f.suppressed)
+    .filter((f) => f.path !== undefined && (path === '' || f.path === path || f.path.startsWith(`${path}/`)))
+    .map((f) => f.message);
+}
+
+/** The construct paths one rule's unsuppressed findings are on, in report order. */
+export function findingsOn(scope: IConstruct, ruleId: string): string[] {
+  return ServerlessNetworkChecks.check(TerraformStack.of(scope))
+    .findings.filter((f) => f.ruleId === ruleId && !f.suppressed)
+    .map((f) => f.path ?? f.address);
+}
+
+/** Error findings of the checks below a scope. */
+export function errors(scope: IConstruct): string[] {
+  return findings(scope, 'error');
+}
+
+/** Warning findings of the checks below a scope. */
 export function warnings(scope: IConstruct): string[] {
-  return annotations(scope, '@cdktf/warn');
+  return findings(scope, 'warning');
 }
 
-/** Info annotations below a scope, as messages. */
+/** Info findings of the checks below a scope. */
 export function infos(scope: IConstruct): string[] {
-  return annotations(scope, '@cdktf/info');
+  return findings(scope, 'info');
 }
 
-function annotations(scope: IConstruct, type: string): string[] {
+/** Warning annotations below a scope (what constructors add themselves), as messages. */
+export function warningAnnotations(scope: IConstruct): string[] {
   return scope.node
     .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === type).map((m) => String(m.data)));
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)));
 }
 
 /** Every Terraform resource/data address in a synthesized stack, sorted. */

@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** An entry of a {@link ResolvedIndex}: a construct and the value (literal or token) it claims. */
@@ -45,7 +45,13 @@ export function resolveValue(scope: IConstruct, value: unknown): unknown {
   return Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
 }
 
+/**
+ * The key of an entry: a literal is the same value in every stack (IDs compare case-insensitively); an
+ * expression names a resource of its own stack (`azurerm_databricks_workspace.ws` in two stacks is two
+ * workspaces), so it is keyed with the stack.
+ */
 function resolvedKey(entry: ResolvedEntry): string {
   const resolved = resolveValue(entry.construct, entry.value);
-  return typeof resolved === 'string' ? resolved.toLowerCase() : JSON.stringify(resolved);
+  const key = typeof resolved === 'string' ? resolved.toLowerCase() : JSON.stringify(resolved);
+  return key.includes('${') ? `${TerraformStack.of(entry.construct).node.path}:${key}` : key;
 }

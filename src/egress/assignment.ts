@@ -2,6 +2,7 @@ import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-work
 import { WorkspaceNetworkOption } from '@cdktf/provider-databricks/lib/workspace-network-option';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { useChecks } from '../checks/pack';
 import { requireProvider } from '../core/provider-requirements';
 import { claimWorkspace, workspaceIdOf } from '../core/workspaces';
 
@@ -47,6 +48,7 @@ export class EgressPolicyAssignment extends Construct {
 
   constructor(scope: Construct, id: string, props: EgressPolicyAssignmentProps) {
     super(scope, id);
+    useChecks(this);
     this.workspaceId = workspaceIdOf(this, props.workspaceId, props.workspace);
     requireProvider(this, 'databricks');
     this.resource = new WorkspaceNetworkOption(this, 'Resource', {

@@ -15,8 +15,9 @@ import {
   ServerlessEgressPolicyProps,
 } from './props';
 import { ImportBlock } from '../bindings/import-block';
+import { useChecks } from '../checks/pack';
 import { requireProvider } from '../core/provider-requirements';
-import { describeInvalid, invalidProp, warn } from '../core/validation';
+import { describeInvalid, invalidProp } from '../core/validation';
 
 
 let adopting = false;
@@ -61,10 +62,10 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
   public readonly resource: AccountNetworkPolicy;
   private readonly domains = new Map<string, string>();
   private readonly storage = new Map<string, { account: string; service: string; by: string }>();
-  private warnedEmpty = false;
 
   constructor(scope: Construct, id: string, props: ServerlessEgressPolicyProps) {
     super(scope, id);
+    useChecks(this);
     const policyId = props.networkPolicyId;
     if (!Token.isUnresolved(policyId) && !POLICY_ID.test(policyId)) {
       invalidProp(this, 'networkPolicyId', policyId, 'a policy ID is 1-32 letters, digits, "_", "." and "-"', 'use an ID such as "np-eastus2-restricted"');
@@ -185,15 +186,6 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
           'split the workspaces over more policies, or reach storage through Unity Catalog external locations',
         ),
       ];
-    }
-    if (count === 0 && this.access === EgressAccess.RESTRICTED && !this.warnedEmpty) {
-      this.warnedEmpty = true;
-      warn(
-        this,
-        'Restricted network policy with no allowed destinations: serverless compute reaches only Unity Catalog external locations and connections ' +
-          '(allowed automatically) and Databricks itself; every internet host (PyPI, Maven, APIs) and other storage is blocked. ' +
-          'Allow what the workloads need (allowDomains, allowStorage), or start with EgressEnforcement.dryRun() and read system.access.outbound_network.',
-      );
     }
     return [];
   }

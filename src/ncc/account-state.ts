@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import { appScoped } from '../core/app-registry';
 
 /**
- * App-wide bookkeeping of what the app declares in one Databricks account, so that account
- * limits are checked in O(1) per construct (workspace claims live in `core/workspaces.ts`).
+ * App-wide bookkeeping of the private endpoint rules of each NCC, so that each rule finds the rule it
+ * waits for in O(1) (workspace claims live in `core/workspaces.ts`; account limits are checks).
  */
 export class AccountState {
   public static of(scope: IConstruct): AccountState {
@@ -13,8 +13,6 @@ export class AccountState {
 
   /** Private endpoint rule resources per NCC, in creation order. */
   public readonly rulesByNcc = new Map<IConstruct, TerraformResource[]>();
-  private readonly nccsPerRegion = new Map<string, number>();
-  private readonly endpointsPerRegion = new Map<string, number>();
 
   /**
    * The earlier rule of the NCC that its next rule must wait for, so that at most `parallel` rules of
@@ -34,20 +32,5 @@ export class AccountState {
       this.rulesByNcc.set(ncc, [rule]);
     }
   }
-
-  /** Counts one more NCC in the region and returns the new count. */
-  public addNcc(region: string): number {
-    return increment(this.nccsPerRegion, region);
-  }
-
-  /** Counts one more private endpoint in the region and returns the new count. */
-  public addPrivateEndpoint(region: string): number {
-    return increment(this.endpointsPerRegion, region);
-  }
 }
 
-function increment(map: Map<string, number>, key: string): number {
-  const n = (map.get(key) ?? 0) + 1;
-  map.set(key, n);
-  return n;
-}

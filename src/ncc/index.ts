@@ -1,4 +1,3 @@
-export type { DatabricksAccountLimits } from './account-limits';
 export * from './network-connectivity-config';
 export * from './workspace-binding';
 export * from './private-endpoint-rule';

@@ -1,13 +1,14 @@
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
-import { TerraformProvider, Token } from 'cdktf';
+import { TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { accountLimit, DatabricksAccountLimits, resolveAccountLimits } from './account-limits';
-import { AccountState } from './account-state';
 import { PrivateEndpointRule, PrivateEndpointRuleOptions } from './private-endpoint-rule';
 import { NccWorkspaceBinding, NccWorkspaceBindingOptions } from './workspace-binding';
+import { factsOf } from '../checks/facts';
+import { useChecks } from '../checks/pack';
+import { DatabricksAccountLimits, resolveAccountLimits } from '../core/account-limits';
 import { requireProvider } from '../core/provider-requirements';
 import { normaliseRegion } from '../core/regions';
-import { invalidProp, warn } from '../core/validation';
+import { invalidProp } from '../core/validation';
 
 /**
  * A network connectivity configuration (NCC), created by this app or imported.
@@ -84,25 +85,15 @@ export abstract class NetworkConnectivityConfigBase extends Construct implements
   public abstract readonly region: string;
   public abstract readonly accountProvider?: TerraformProvider;
   public readonly accountLimits: DatabricksAccountLimits;
-  private boundWorkspaces = 0;
 
   protected constructor(scope: Construct, id: string, accountLimits?: DatabricksAccountLimits) {
     super(scope, id);
     this.accountLimits = resolveAccountLimits(this, accountLimits);
+    useChecks(this);
   }
 
   public bindWorkspace(id: string, options: NccWorkspaceBindingOptions): NccWorkspaceBinding {
-    const binding = new NccWorkspaceBinding(this, id, { ...options, networkConnectivityConfig: this });
-    this.boundWorkspaces += 1;
-    const limit = accountLimit(this.accountLimits, 'maxWorkspacesPerNcc');
-    if (this.boundWorkspaces > limit) {
-      warn(
-        binding,
-        `This app binds ${this.boundWorkspaces} workspaces to NCC ${this.node.path}, more than the account limit of ${limit} per NCC. ` +
-          'Databricks will reject the extra bindings: spread the workspaces over more NCCs in the region, or raise accountLimits.maxWorkspacesPerNcc if your account allows more.',
-      );
-    }
-    return binding;
+    return new NccWorkspaceBinding(this, id, { ...options, networkConnectivityConfig: this });
   }
 
   public addPrivateEndpointRule(id: string, options: PrivateEndpointRuleOptions): PrivateEndpointRule {
@@ -151,16 +142,7 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
       provider: props.accountProvider,
     });
     this.networkConnectivityConfigId = this.resource.networkConnectivityConfigId;
-
-    const count = AccountState.of(this).addNcc(this.region);
-    const limit = accountLimit(this.accountLimits, 'maxNccsPerRegion');
-    if (count > limit) {
-      warn(
-        this,
-        `This app declares ${count} NCCs in region ${this.region}, more than the account limit of ${limit} per region. ` +
-          'Databricks will reject the extra NCCs: share one NCC between workspaces of the region, or raise accountLimits.maxNccsPerRegion if your account allows more.',
-      );
-    }
+    recordNcc(this, this.resource);
   }
 }
 
@@ -179,7 +161,13 @@ class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
     this.networkConnectivityConfigId = nccId;
     this.region = normaliseRegion(this, 'region', attrs.region);
     this.accountProvider = attrs.accountProvider;
+    recordNcc(this, nccId);
   }
+}
+
+/** Tells the checks (ADBS-LIMIT-*) an NCC's region and limits, which its Terraform JSON does not hold. */
+function recordNcc(ncc: NetworkConnectivityConfigBase, key: TerraformResource | string): void {
+  factsOf(ncc).nccs.push({ key, region: Token.isUnresolved(ncc.region) ? undefined : ncc.region, limits: ncc.accountLimits });
 }
 
 function validateName(scope: IConstruct, name: string): void {

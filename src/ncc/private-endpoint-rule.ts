@@ -1,16 +1,17 @@
 import { MwsNccPrivateEndpointRule } from '@cdktf/provider-databricks/lib/mws-ncc-private-endpoint-rule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { accountLimit } from './account-limits';
 import { AccountState } from './account-state';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
+import { useChecks } from '../checks/pack';
+import { accountLimit } from '../core/account-limits';
 import { appScoped } from '../core/app-registry';
 import { armTypeOfResolved, checkArmId, checkIdReference } from '../core/arm-resource-id';
 import { PRIVATE_LINK_SERVICE, sameArmType } from '../core/azure-resource-types';
 import { DNS_NAME } from '../core/patterns';
 import { requireProvider } from '../core/provider-requirements';
 import { ResolvedEntry, ResolvedIndex, resolveValue } from '../core/resolved-index';
-import { describeInvalid, invalidProp, isUnresolved, warn } from '../core/validation';
+import { describeInvalid, invalidProp, isUnresolved } from '../core/validation';
 import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from '../private-link/approval';
 import { IPrivateEndpointRuleRef } from '../private-link/rule-ref';
 import { PrivateLinkSubResource } from '../private-link/sub-resource';
@@ -63,6 +64,7 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
 
   constructor(scope: Construct, id: string, props: PrivateEndpointRuleProps) {
     super(scope, id);
+    useChecks(this);
     const ncc = props.networkConnectivityConfig;
     this.networkConnectivityConfig = ncc;
     this.resourceId = props.resourceId;
@@ -101,17 +103,6 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
 
     state.addRule(ncc, this.resource);
     this.refuseDuplicate(props);
-    if (!Token.isUnresolved(ncc.region)) {
-      const count = state.addPrivateEndpoint(ncc.region);
-      const limit = accountLimit(ncc.accountLimits, 'maxPrivateEndpointsPerRegion');
-      if (count > limit) {
-        warn(
-          this,
-          `This app declares ${count} private endpoint rules in region ${ncc.region}, more than the account limit of ${limit} per region. ` +
-            'Databricks will refuse the extra rules: use fewer targets, or raise accountLimits.maxPrivateEndpointsPerRegion if your account allows more.',
-        );
-      }
-    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { MwsNccBinding } from '@cdktf/provider-databricks/lib/mws-ncc-binding';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
+import { useChecks } from '../checks/pack';
 import { requireProvider } from '../core/provider-requirements';
 import { normaliseRegion } from '../core/regions';
 import { invalidProp } from '../core/validation';
@@ -53,6 +54,7 @@ export class NccWorkspaceBinding extends Construct {
 
   constructor(scope: Construct, id: string, props: NccWorkspaceBindingProps) {
     super(scope, id);
+    useChecks(this);
     const ncc = props.networkConnectivityConfig;
     this.networkConnectivityConfig = ncc;
 

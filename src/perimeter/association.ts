@@ -4,11 +4,11 @@ import { NspAccessMode } from './access-mode';
 import { checkNspName } from './names';
 import type { INetworkSecurityPerimeterProfile } from './profile';
 import { AzurermNetworkSecurityPerimeterAssociation } from '../bindings/azurerm-nsp/resources';
+import { useChecks } from '../checks/pack';
 import { appScoped } from '../core/app-registry';
 import { armTypeOfResolved, checkArmId, checkIdReference } from '../core/arm-resource-id';
-import { sameArmType, STORAGE_ACCOUNT } from '../core/azure-resource-types';
 import { ResolvedEntry, ResolvedIndex, resolveValue } from '../core/resolved-index';
-import { describeInvalid, invalidProp, warn } from '../core/validation';
+import { describeInvalid, invalidProp } from '../core/validation';
 
 /** Options of an association. */
 export interface NspAssociationOptions {
@@ -85,14 +85,7 @@ export class NetworkSecurityPerimeterAssociation extends Construct {
     }
     this.resourceType = armTypeOfResolved(resolved);
 
-    if (this.accessMode === NspAccessMode.ENFORCED && this.resourceType && sameArmType(this.resourceType, STORAGE_ACCOUNT)) {
-      warn(
-        this,
-        'Storage account associated in Enforced mode: Databricks requires Learning (Transition) mode for serverless access through the ' +
-          'AzureDatabricksServerless service tag, and Enforced also blocks trusted-service access (and public access the firewall allows). ' +
-          'Use NspAccessMode.LEARNING unless you have verified every client of this account against the perimeter.',
-      );
-    }
+    useChecks(this);
 
     this.resource = new AzurermNetworkSecurityPerimeterAssociation(this, 'Resource', {
       name,

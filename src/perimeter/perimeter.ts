@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { checkNspName } from './names';
 import { NetworkSecurityPerimeterProfile, NetworkSecurityPerimeterProfileOptions } from './profile';
 import { AzurermNetworkSecurityPerimeter } from '../bindings/azurerm-nsp/resources';
+import { useChecks } from '../checks/pack';
 import { checkArmId } from '../core/arm-resource-id';
 import { NETWORK_SECURITY_PERIMETER } from '../core/azure-resource-types';
 import { AzureRegions } from '../core/regions';
@@ -72,6 +73,7 @@ export class NetworkSecurityPerimeter extends Construct implements INetworkSecur
 
   constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterProps) {
     super(scope, id);
+    useChecks(this);
     checkNspName(this, 'name', props.name);
     this.azurermProvider = props.azurermProvider;
     const location = Token.isUnresolved(props.location) ? props.location : AzureRegions.tryFind(props.location)?.name ?? props.location;
@@ -97,6 +99,7 @@ class ImportedPerimeter extends Construct implements INetworkSecurityPerimeter {
 
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterAttributes) {
     super(scope, id);
+    useChecks(this);
     // azurerm parses the perimeter ID case-sensitively (networksecurityperimeterprofiles.ValidateNetworkSecurityPerimeterID).
     checkArmId(this, 'perimeterId', attrs.perimeterId, NETWORK_SECURITY_PERIMETER, true);
     this.perimeterId = attrs.perimeterId;

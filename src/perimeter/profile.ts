@@ -6,6 +6,7 @@ import { checkNspName } from './names';
 import type { INetworkSecurityPerimeter } from './perimeter';
 import { ServiceTag } from './service-tag';
 import { AzurermNetworkSecurityPerimeterAccessRule, AzurermNetworkSecurityPerimeterProfile } from '../bindings/azurerm-nsp/resources';
+import { useChecks } from '../checks/pack';
 import { checkArmId } from '../core/arm-resource-id';
 import { NETWORK_SECURITY_PERIMETER_PROFILE } from '../core/azure-resource-types';
 import { requireProvider } from '../core/provider-requirements';
@@ -87,6 +88,7 @@ export abstract class NetworkSecurityPerimeterProfileBase extends Construct impl
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    useChecks(this);
     requireProvider(this, 'azurerm', 'network-security-perimeter');
     this.node.addValidation({
       validate: () => {
@@ -197,6 +199,7 @@ export class NetworkSecurityPerimeterProfile extends NetworkSecurityPerimeterPro
 
   constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterProfileProps) {
     super(scope, id);
+    useChecks(this);
     checkNspName(this, 'name', props.name);
     this.perimeter = props.perimeter;
     this.azurermProvider = props.perimeter.azurermProvider;
@@ -221,6 +224,7 @@ class ImportedProfile extends NetworkSecurityPerimeterProfileBase {
 
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterProfileAttributes) {
     super(scope, id);
+    useChecks(this);
     // azurerm parses the profile ID case-sensitively (networksecurityperimeteraccessrules.ValidateProfileID).
     checkArmId(this, 'profileId', attrs.profileId, NETWORK_SECURITY_PERIMETER_PROFILE, true);
     this.profileId = attrs.profileId;

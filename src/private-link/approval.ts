@@ -10,7 +10,9 @@ import { DataAzapiResourceList } from '../bindings/azapi/resource-list';
 import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
 import { defaultProvider } from '../bindings/base';
 import { TimeProvider } from '../bindings/time/provider';
-import { info, invalidProp } from '../core/validation';
+import { factsOf } from '../checks/facts';
+import { useChecks } from '../checks/pack';
+import { invalidProp } from '../core/validation';
 
 /** How the private endpoint connection of a rule is approved on its target. */
 export class ApprovalMode {
@@ -108,15 +110,17 @@ export class PrivateEndpointApproval extends Construct {
     this.rule = rule;
     this.mode = props.mode ?? ApprovalMode.AUTOMATIC;
     this.targetResourceId = rule.resourceId;
+    useChecks(this);
 
     if (this.mode === ApprovalMode.MANUAL) {
       this.targetType = props.targetType ?? deriveTargetType(rule);
-      info(
-        this,
-        `Manual approval: approve on ${this.describeTarget()} the Pending private endpoint connection whose private endpoint ID ends with ` +
+      factsOf(this).manualApprovals.push({
+        rule: rule.resource,
+        message:
+          `Manual approval: approve on ${this.describeTarget()} the Pending private endpoint connection whose private endpoint ID ends with ` +
           `"/privateEndpoints/<endpoint_name>" of rule ${rule.node.path} (after apply: terraform state show on the rule, or its connection_state in the account console). ` +
           'Approve nothing else; the rule expires if not approved within 14 days.',
-      );
+      });
       return;
     }
 

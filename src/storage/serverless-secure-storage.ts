@@ -7,13 +7,13 @@ import { StorageAccess } from './storage-access';
 import {
   accountLocation,
   checkAccountSource,
-  checkLegacySubnets,
   monthlyEndpointCost,
+  recordForChecks,
   serviceTagFor,
   storageSubResources,
-  warnReopening,
 } from './validation';
-import { invalidProp, warn } from '../core/validation';
+import { useChecks } from '../checks/pack';
+import { invalidProp } from '../core/validation';
 import { ServerlessEgressPolicy } from '../egress/policy';
 import type { IServerlessEgressPolicy } from '../egress/props';
 import { PrivateEndpointRule } from '../ncc/private-endpoint-rule';
@@ -70,7 +70,8 @@ export class ServerlessSecureStorage extends Construct {
     } else {
       this.storageAccountId = props.storageAccountId!;
     }
-    checkLegacySubnets(this, props);
+    recordForChecks(this, props, access, this.storageAccountId);
+    useChecks(this);
 
     // Private endpoints: one rule per sub-resource, each approved on the account.
     for (const sub of storageSubResources(this, props, access)) {
@@ -95,12 +96,6 @@ export class ServerlessSecureStorage extends Construct {
         profile.allowInboundServiceTags(this.serviceTag!);
       }
       const mode = props.perimeterAccessMode ?? NspAccessMode.LEARNING;
-      if (access.usesServiceTag && mode !== NspAccessMode.LEARNING) {
-        warn(
-          this,
-          `perimeterAccessMode ${mode.value}: Databricks supports the service-tag path only with the association in Learning (Transition) mode.`,
-        );
-      }
       // Owned by this construct (not the profile), so several accounts can share one profile.
       this.association = new NetworkSecurityPerimeterAssociation(this, 'Association', {
         profile,
@@ -109,9 +104,6 @@ export class ServerlessSecureStorage extends Construct {
         // Unique per perimeter, as Azure requires: named after the account.
         name: `assoc-${props.storageAccount?.name ?? storageAccountName(undefined, this.storageAccountId)}`,
       });
-      if (!access.usesServiceTag && mode === NspAccessMode.LEARNING) {
-        warnReopening(this, profile);
-      }
     }
 
     if (props.egressPolicy) {

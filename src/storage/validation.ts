@@ -2,19 +2,16 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServerlessSecureStorageProps } from './props';
 import { StorageAccess } from './storage-access';
+import { factsOf } from '../checks/facts';
 import { checkArmId } from '../core/arm-resource-id';
 import { STORAGE_ACCOUNT } from '../core/azure-resource-types';
 import { normaliseRegion } from '../core/regions';
-import { resolveValue } from '../core/resolved-index';
-import { info, invalidProp, isUnresolved, warn } from '../core/validation';
+import { invalidProp, isUnresolved } from '../core/validation';
 import type { INetworkConnectivityConfig } from '../ncc/network-connectivity-config';
-import { INetworkSecurityPerimeterProfile, NetworkSecurityPerimeterProfile } from '../perimeter/profile';
 import { ServiceTag } from '../perimeter/service-tag';
 import { PrivateLinkSubResource } from '../private-link/sub-resource';
 
 /** The props checks of `ServerlessSecureStorage`, each naming the property and the fix. */
-
-const LEGACY_DEADLINE = '9 June 2026';
 
 /** Exactly one of `storageAccountId` and `storageAccount`; workspace root storage is existing, private and blob+dfs. */
 export function checkAccountSource(scope: Construct, props: ServerlessSecureStorageProps): void {
@@ -63,14 +60,10 @@ export function accountLocation(scope: Construct, props: ServerlessSecureStorage
   return undefined;
 }
 
-/** The tag of the service-tag path: the one given (with warnings when it is wide or foreign) or the NCC region's. */
+/** The tag of the service-tag path: the one given (checked by ADBS-FOREIGN-TAG and ADBS-GLOBAL-TAG) or the NCC region's. */
 export function serviceTagFor(scope: Construct, props: ServerlessSecureStorageProps, location: string | undefined): ServiceTag {
   const tag = props.serviceTag ?? regionalTag(scope, props.networkConnectivityConfig, location);
-  if (!tag.isDatabricksServerless) {
-    warn(scope, `serviceTag ${tag.name} is not a Databricks serverless tag; serverless compute is admitted only by AzureDatabricksServerless[.<Region>].`);
-  } else if (!tag.name.includes('.')) {
-    warn(scope, 'serviceTag is the global AzureDatabricksServerless tag: it admits serverless compute of every Databricks region and customer. Prefer the regional tag.');
-  }
+  factsOf(scope).serviceTagChoices.push({ path: scope.node.path, tag: tag.name });
   return tag;
 }
 
@@ -118,53 +111,28 @@ export function storageSubResources(scope: Construct, props: ServerlessSecureSto
     }
     seen.add(s.groupId);
   }
-  const hns = props.storageAccount ? props.storageAccount.hierarchicalNamespace ?? true : false;
-  if ((hns || props.workspaceRootStorage) && !(seen.has('blob') && seen.has('dfs'))) {
-    warn(scope, 'ADLS Gen2 (hierarchical namespace) needs private endpoints for both blob and dfs; with only one, some Databricks operations fail.');
-  }
   return subs;
 }
 
-/** Warns when a private-endpoints-only account in Learning mode joins a profile that admits traffic. */
-export function warnReopening(scope: Construct, profile: INetworkSecurityPerimeterProfile): void {
-  const known = profile instanceof NetworkSecurityPerimeterProfile;
-  const inbound = (profile as NetworkSecurityPerimeterProfile).inboundRuleElements ?? 0;
-  if (!known || inbound > 0) {
-    warn(
-      scope,
-      'Private-endpoints-only account associated in Learning mode with a profile that ' +
-        (known ? 'has inbound rules' : 'may have inbound rules (an imported profile)') +
-        ': in Learning mode the account accepts what those rules allow even with public network access disabled, which silently reopens it. ' +
-        'Associate it in Enforced or Audit mode, or with a profile without inbound rules.',
-    );
-  }
-}
-
-/** Warns when the firewall allowlists the NCC's legacy serverless subnets, with the migration. */
-export function checkLegacySubnets(scope: Construct, props: ServerlessSecureStorageProps): void {
-  const firewall = props.storageAccount?.virtualNetworkSubnetIds ?? props.existingFirewallSubnetIds ?? [];
-  if (firewall.length === 0) {
+/**
+ * Tells the checks what the stack's JSON does not say: the NCC's legacy subnets (ADBS-LEGACY-SUBNETS),
+ * and for an existing account its firewall and whether the access model closes it to public networks
+ * (ADBS-REOPENED-ACCOUNT).
+ */
+export function recordForChecks(scope: Construct, props: ServerlessSecureStorageProps, access: StorageAccess, storageAccountId: string): void {
+  const facts = factsOf(scope);
+  facts.serverlessSubnetIds.push(...(props.nccServerlessSubnetIds ?? []).filter((s) => !isUnresolved(s)));
+  if (props.storageAccount) {
     return;
   }
-  const known = new Set((props.nccServerlessSubnetIds ?? []).filter((s) => !isUnresolved(s)).map((s) => s.toLowerCase()));
-  // A reference to the NCC's computed egress_config (the legacy subnets), as a whole list or per element.
-  const referencesEgress = (v: unknown) => {
-    const resolved = JSON.stringify(resolveValue(scope, v));
-    return resolved.includes('databricks_mws_network_connectivity_config.') && resolved.includes('egress_config');
-  };
-  const legacy = Token.isUnresolved(firewall)
-    ? referencesEgress(firewall) ? ['(reference to egress_config)'] : []
-    : firewall.filter((s) => (isUnresolved(s) ? referencesEgress(s) : known.has(s.toLowerCase())));
-  if (legacy.length === 0) {
-    return;
+  const values: { [name: string]: unknown } = {};
+  if (props.existingFirewallSubnetIds) {
+    values.network_rules = { virtual_network_subnet_ids: props.existingFirewallSubnetIds };
   }
-  warn(
-    scope,
-    `The storage firewall allowlists the NCC's serverless subnets (${legacy.length}): this legacy service-endpoint path ended on ${LEGACY_DEADLINE} and the account is non-compliant. ` +
-      'Migrate: (1) deploy StorageAccess.SERVICE_TAG (or PRIVATE_ENDPOINTS_AND_SERVICE_TAG), which associates the account with a perimeter in Learning mode that allows ' +
-      'AzureDatabricksServerless.<Region>; (2) check serverless access in the perimeter\'s access logs; (3) remove the subnet IDs from the firewall.',
-  );
-  info(scope, `Legacy serverless subnets found in the firewall: ${legacy.map((s) => (isUnresolved(s) ? '(reference)' : s)).join(', ')}`);
+  if (!access.usesServiceTag) {
+    values.public_network_access_enabled = false;
+  }
+  facts.existingAccounts.push({ scope, id: storageAccountId, values });
 }
 
 /** Endpoints x hours x hourly price, rounded to cents; the inputs must be positive. */

@@ -12,7 +12,7 @@ import {
   StorageAccess,
 } from '../../src';
 import { Fixtures, planStack, validateStack } from '../terraform/harness';
-import { newStack, only, ref, resources, STORAGE_ID, synth, warnings } from '../util';
+import { findingsOn, newStack, only, ref, resources, STORAGE_ID, synth, warningAnnotations, warnings } from '../util';
 
 const POLICY = 'databricks_account_network_policy';
 const OPTION = 'databricks_workspace_network_option';
@@ -241,8 +241,10 @@ describe('ServerlessEgressPolicy guards', () => {
     new ServerlessEgressPolicy(stack, 'Some', { networkPolicyId: 'np-some', accountProvider: account, allowedDomains: ['pypi.org'] });
     synth(stack);
     synth(stack);
-    expect(warnings(stack)).toEqual([expect.stringMatching(/^Restricted network policy with no allowed destinations: serverless compute reaches only Unity Catalog/)]);
-    expect(stack.node.findChild('Empty').node.metadata.filter((m) => m.type === '@cdktf/warn')).toHaveLength(1);
+    expect(warnings(stack)).toEqual([expect.stringMatching(/^\[ADBS-EGRESS-EMPTY\] Restricted network policy with no allowed destinations: serverless compute reaches only Unity Catalog/)]);
+    expect(findingsOn(stack, 'ADBS-EGRESS-EMPTY')).toEqual(['test/Empty/Resource']);
+    // The constructor adds no warning of its own: the finding is the rule's, with its ID.
+    expect(warningAnnotations(stack)).toEqual([]);
   });
 });
 

@@ -1,8 +1,10 @@
 import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-workspace';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { NetworkConnectivityConfig } from '../../src';
 import { planStack, plannedAfter, validateStack } from '../terraform/harness';
-import { newStack, only, ref, resources, synth, warnings } from '../util';
+import { newStack, only, ref, resources, synth, warnings, ruleFindings, findingsOn } from '../util';
 
 const NCC = 'databricks_mws_network_connectivity_config';
 const BINDING = 'databricks_mws_ncc_binding';
@@ -51,9 +53,8 @@ describe('NetworkConnectivityConfig', () => {
       new NetworkConnectivityConfig(stack, `Ncc${i}`, { name: `ncc-${i}`, region: 'eastus2', accountLimits: { maxNccsPerRegion: 2 } });
     }
     new NetworkConnectivityConfig(stack, 'Other', { name: 'ncc-uk', region: 'uksouth', accountLimits: { maxNccsPerRegion: 2 } });
-    const w = warnings(stack);
-    expect(w).toHaveLength(1);
-    expect(w[0]).toMatch(/3 NCCs in region eastus2, more than the account limit of 2 per region/);
+    expect(ruleFindings(stack, 'ADBS-LIMIT-NCCS')).toEqual([expect.stringMatching(/^This stack declares 3 NCCs in region eastus2, more than the account limit of 2 per region/)]);
+    expect(findingsOn(stack, 'ADBS-LIMIT-NCCS')).toEqual(['test/Ncc2/Resource']);
   });
 
   test('the default limit is 10 NCCs per region', () => {
@@ -61,9 +62,9 @@ describe('NetworkConnectivityConfig', () => {
     for (let i = 0; i < 10; i++) {
       new NetworkConnectivityConfig(stack, `Ncc${i}`, { name: `ncc-${i}`, region: 'eastus2' });
     }
-    expect(warnings(stack)).toEqual([]);
+    expect(ruleFindings(stack, 'ADBS-LIMIT-NCCS')).toEqual([]);
     new NetworkConnectivityConfig(stack, 'Ncc10', { name: 'ncc-10', region: 'eastus2' });
-    expect(warnings(stack)).toHaveLength(1);
+    expect(findingsOn(stack, 'ADBS-LIMIT-NCCS')).toEqual(['test/Ncc10/Resource']);
   });
 
   test('imports an existing NCC and binds and adds rules with its provider', () => {
@@ -160,6 +161,19 @@ describe('bindWorkspace', () => {
     expect(() => synth(other)).toThrow(/one\/A\/Ws.*two\/B\/Ws|two\/B\/Ws.*one\/A\/Ws/);
   });
 
+  test('workspaces at the same address in two stacks are two workspaces: no conflict', () => {
+    const { app, stack } = newStack('one');
+    const other = new TerraformStack(app, 'two');
+    new AzurermProvider(other, 'azurerm', { features: [{}] });
+    new DatabricksProvider(other, 'databricks', { host: 'https://accounts.azuredatabricks.net' });
+    for (const s of [stack, other]) {
+      const ws = new DatabricksWorkspace(s, 'Ws', { name: `ws-${s.node.id}`, location: 'eastus2', resourceGroupName: 'rg', sku: 'premium' });
+      new NetworkConnectivityConfig(s, 'Ncc', { name: 'ncc-a', region: 'eastus2' }).bindWorkspace('Ws', { workspace: ws });
+    }
+    expect(Object.keys(resources(synth(stack), BINDING))).toHaveLength(1);
+    expect(Object.keys(resources(synth(other), BINDING))).toHaveLength(1);
+  });
+
   test('different workspaces are fine', () => {
     const { stack } = newStack();
     const a = new NetworkConnectivityConfig(stack, 'A', { name: 'ncc-a', region: 'eastus2' });
@@ -173,9 +187,11 @@ describe('bindWorkspace', () => {
     const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountLimits: { maxWorkspacesPerNcc: 2 } });
     ncc.bindWorkspace('W1', { workspaceId: '1' });
     ncc.bindWorkspace('W2', { workspaceId: '2' });
-    expect(warnings(stack)).toEqual([]);
+    expect(ruleFindings(stack, 'ADBS-LIMIT-WORKSPACES')).toEqual([]);
     ncc.bindWorkspace('W3', { workspaceId: '3' });
-    expect(warnings(stack)).toEqual([expect.stringMatching(/binds 3 workspaces to NCC test\/Ncc, more than the account limit of 2 per NCC/)]);
+    expect(ruleFindings(stack, 'ADBS-LIMIT-WORKSPACES')).toEqual([
+      expect.stringMatching(/^This stack binds 3 workspaces to NCC test\/Ncc\/Resource, more than the account limit of 2 per NCC/),
+    ]);
   });
 });
 

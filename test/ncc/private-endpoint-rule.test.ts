@@ -2,7 +2,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformVariable } from 'cdktf';
 import { NetworkConnectivityConfig, PrivateEndpointRule, PrivateLinkSubResource } from '../../src';
 import { validateStack } from '../terraform/harness';
-import { armId, newStack, only, ref, resolve, resources, STORAGE_ID, synth, VAULT_ID, warnings } from '../util';
+import { armId, newStack, only, ref, resolve, resources, STORAGE_ID, synth, VAULT_ID, warnings, ruleFindings, findingsOn } from '../util';
 
 const RULE = 'databricks_mws_ncc_private_endpoint_rule';
 const NCC = 'databricks_mws_network_connectivity_config';
@@ -170,9 +170,9 @@ describe('PrivateEndpointRule', () => {
     const b = new NetworkConnectivityConfig(t.stack, 'B', { name: 'ncc-b', region: 'eastus2', accountLimits: { maxPrivateEndpointsPerRegion: 2 } });
     a.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
     b.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
-    expect(warnings(t.stack)).toEqual([]);
+    expect(ruleFindings(t.stack, 'ADBS-LIMIT-ENDPOINTS')).toEqual([]);
     b.addPrivateEndpointRule('Vault', { resourceId: VAULT_ID, subResource: PrivateLinkSubResource.KEY_VAULT });
-    expect(warnings(t.stack)).toEqual([expect.stringMatching(/3 private endpoint rules in region eastus2, more than the account limit of 2/)]);
+    expect(ruleFindings(t.stack, 'ADBS-LIMIT-ENDPOINTS')).toEqual([expect.stringMatching(/^This stack declares 3 private endpoint rules in region eastus2, more than the account limit of 2/)]);
   });
 
   test('the default limit is 100 private endpoints per region, across NCCs', () => {
@@ -183,9 +183,11 @@ describe('PrivateEndpointRule', () => {
       a.addPrivateEndpointRule(`R${i}`, { resourceId: armId('Microsoft.Storage/storageAccounts', `sta${i}`), subResource: PrivateLinkSubResource.BLOB });
       b.addPrivateEndpointRule(`R${i}`, { resourceId: armId('Microsoft.Storage/storageAccounts', `stb${i}`), subResource: PrivateLinkSubResource.BLOB });
     }
-    expect(warnings(t.stack)).toEqual([]);
+    expect(ruleFindings(t.stack, 'ADBS-LIMIT-ENDPOINTS')).toEqual([]);
     b.addPrivateEndpointRule('R100', { resourceId: armId('Microsoft.Storage/storageAccounts', 'stc'), subResource: PrivateLinkSubResource.BLOB });
-    expect(warnings(t.stack)).toEqual([expect.stringMatching(/This app declares 101 private endpoint rules in region eastus2, more than the account limit of 100 per region/)]);
+    expect(ruleFindings(t.stack, 'ADBS-LIMIT-ENDPOINTS')).toEqual([
+      expect.stringMatching(/^This stack declares 101 private endpoint rules in region eastus2, more than the account limit of 100 per region/),
+    ]);
   });
 
   test('a Private Link Service rule refuses wildcard domain names', () => {

@@ -7,7 +7,7 @@ import {
   ServiceTag,
 } from '../../src';
 import { planStack, validateStack } from '../terraform/harness';
-import { armId, newStack, only, ref, resources, STORAGE_ID, SUB, synth, warnings } from '../util';
+import { armId, newStack, only, ref, resources, STORAGE_ID, SUB, synth, warnings, ruleFindings, findingsOn } from '../util';
 
 const NSP = 'azurerm_network_security_perimeter';
 const PROFILE = 'azurerm_network_security_perimeter_profile';
@@ -184,9 +184,10 @@ describe('NetworkSecurityPerimeter guards', () => {
     p.associate('lake2', { resourceId: STORAGE_ID.replace('stlake', 'stother'), accessMode: NspAccessMode.ENFORCED });
     p.associate('learn', { resourceId: storage(stack, 'Learn').id });
     p.associate('kv', { resourceId: armId('Microsoft.KeyVault/vaults', 'kv'), accessMode: NspAccessMode.ENFORCED });
-    const w = warnings(stack);
+    const w = ruleFindings(stack, 'ADBS-ENFORCED-STORAGE');
     expect(w).toHaveLength(2);
-    expect(w[0]).toMatch(/Storage account associated in Enforced mode: Databricks requires Learning \(Transition\) mode.*blocks trusted-service access/);
+    expect(w[0]).toMatch(/^Storage account associated in Enforced mode: Databricks requires Learning \(Transition\) mode.*blocks trusted-service access/);
+    expect(findingsOn(stack, 'ADBS-ENFORCED-STORAGE')).toEqual(['test/Nsp/P/lake/Resource', 'test/Nsp/P/lake2/Resource']);
   });
 });
 

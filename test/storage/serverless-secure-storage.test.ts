@@ -12,7 +12,7 @@ import {
   StorageAccess,
 } from '../../src';
 import { planStack, validateStack } from '../terraform/harness';
-import { addresses, armId, infos, newStack, only, ref, resources, STORAGE_ID, synth, warnings } from '../util';
+import { addresses, armId, errors, findingsOn, infos, newStack, only, ref, resources, STORAGE_ID, synth, warnings } from '../util';
 
 const SA = 'azurerm_storage_account';
 const RULE = 'databricks_mws_ncc_private_endpoint_rule';
@@ -160,6 +160,13 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
     expect(only(synth(stack), ASSOC)).toMatchObject({ access_mode: 'Learning', name: 'assoc-stlake' });
   });
 
+  test('an existing account on the private-endpoint path counts as closed: the same finding', () => {
+    const { stack, make } = setup();
+    const nsp = new NetworkSecurityPerimeter(stack, 'Nsp', { name: 'nsp1', resourceGroupName: 'rg', location: 'eastus2' });
+    make({ storageAccountId: STORAGE_ID, perimeterProfile: nsp.addProfile('Open', { name: 'open', inboundAddressPrefixes: ['203.0.113.0/24'] }) });
+    expect(findingsOn(stack, 'ADBS-REOPENED-ACCOUNT')).toEqual(['test/Lake/Association/Resource']);
+  });
+
   test('governance association: Enforced, or a profile without inbound rules, does not warn; an imported profile does', () => {
     const { stack, make } = setup();
     const nsp = new NetworkSecurityPerimeter(stack, 'Nsp', { name: 'nsp1', resourceGroupName: 'rg', location: 'eastus2' });
@@ -253,26 +260,29 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS_AND_SERVICE_TAG', () => {
 describe('ServerlessSecureStorage: legacy subnet allowlist', () => {
   const legacySubnet = '/subscriptions/8453a5d5-9e9e-40c7-87a4-0ab4cc197f48/resourceGroups/prod-azure-eastus2c2-nephos/providers/Microsoft.Network/virtualNetworks/kaas-vnet/subnets/worker-subnet';
 
-  test('an existing firewall that lists the NCC subnets warns with the migration', () => {
+  test('an existing firewall that lists the NCC subnets is an error with the migration', () => {
     const { stack, make } = setup();
     make({ storageAccountId: STORAGE_ID, existingFirewallSubnetIds: [legacySubnet.toUpperCase()], nccServerlessSubnetIds: [legacySubnet] });
-    expect(warnings(stack)).toEqual([
-      expect.stringMatching(/allowlists the NCC's serverless subnets \(1\): this legacy service-endpoint path ended on 9 June 2026.*Migrate: \(1\) deploy StorageAccess.SERVICE_TAG.*\(3\) remove the subnet IDs/),
-    ]);
-    expect(infos(stack).some((i) => i.includes(legacySubnet.toUpperCase()))).toBe(true);
+    const [finding, ...others] = errors(stack);
+    expect(others).toEqual([]);
+    expect(finding).toContain(`[ADBS-LEGACY-SUBNETS] The storage firewall allowlists the NCC's serverless subnets (1: ${legacySubnet.toUpperCase()})`);
+    expect(finding).toMatch(/this legacy service-endpoint path ended on 9 June 2026.*Migrate: \(1\) deploy StorageAccess.SERVICE_TAG.*\(3\) remove the subnet IDs/);
+    expect(finding).toContain('Migration for test/Lake: set its access to StorageAccess.SERVICE_TAG');
+    expect(findingsOn(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Lake']);
   });
 
-  test('a new account whose firewall references the NCC egress_config subnets warns', () => {
+  test('a new account whose firewall references the NCC egress_config subnets is an error', () => {
     const { stack, make, ncc } = setup();
     const subnets = (ncc as NetworkConnectivityConfig).resource.egressConfig.defaultRules.azureServiceEndpointRule.subnets;
     make({ storageAccount: { ...ACCOUNT, virtualNetworkSubnetIds: subnets } });
-    expect(warnings(stack)).toEqual([expect.stringMatching(/legacy service-endpoint path ended on 9 June 2026/)]);
+    expect(errors(stack)).toEqual([expect.stringMatching(/^\[ADBS-LEGACY-SUBNETS\] .*\(1: \(reference to egress_config\)\): this legacy service-endpoint path ended on 9 June 2026/)]);
+    expect(findingsOn(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Lake/Account']);
   });
 
-  test('other subnets do not warn', () => {
+  test('other subnets are no finding', () => {
     const { stack, make } = setup();
     make({ storageAccountId: STORAGE_ID, existingFirewallSubnetIds: [armId('Microsoft.Network/virtualNetworks', 'vnet/subnets/a')], nccServerlessSubnetIds: [legacySubnet] });
-    expect(warnings(stack)).toEqual([]);
+    expect(errors(stack)).toEqual([]);
   });
 });
 
@@ -367,7 +377,7 @@ describe('ServerlessSecureStorage guards', () => {
     const { stack, make } = setup();
     make({ storageAccount: ACCOUNT, access: StorageAccess.SERVICE_TAG, serviceTag: ServiceTag.of('Storage.EastUS2') });
     expect(warnings(stack)).toEqual([
-      'serviceTag Storage.EastUS2 is not a Databricks serverless tag; serverless compute is admitted only by AzureDatabricksServerless[.<Region>].',
+      '[ADBS-FOREIGN-TAG] serviceTag Storage.EastUS2 is not a Databricks serverless tag; serverless compute is admitted only by AzureDatabricksServerless[.<Region>].',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { invalidProp } from '../core/validation';
+import { invalidProp } from './validation';
 
 /**
  * Databricks account limits that the library warns about. Databricks documents them per cloud and

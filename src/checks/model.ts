@@ -1,0 +1,278 @@
+import { DatabricksAccountLimits } from '../core/account-limits';
+
+/**
+ * The one resource model the checks run on. Two inputs feed it: a synthesized stack (cdktf's Terraform
+ * JSON, `cdk.tf.json`) and a Terraform plan (`terraform show -json <planfile>`). A rule is written once,
+ * against this model.
+ */
+
+/** A Terraform resource or data source as the checks see it. */
+export interface CheckedResource {
+  /** Its address, e.g. `azurerm_storage_account.lake` or `data.azapi_resource_list.x`. */
+  readonly address: string;
+  /** The Terraform type. */
+  readonly type: string;
+  /** Its configuration values: references are `${...}` expressions in synthesized JSON; a plan holds known values only. */
+  readonly values: { readonly [name: string]: any };
+  /** Everything its configuration references, e.g. `azurerm_storage_account.lake.id`, `local.x`. */
+  readonly references: readonly string[];
+  /** The construct path, when the input is a cdktf stack (suppressions match it). */
+  readonly path?: string;
+  /** Not in the configuration: an existing resource a construct described (its settings are not known). */
+  readonly external?: boolean;
+}
+
+/** An NCC as its construct knows it. */
+export interface NccFacts {
+  /** Its region (ARM name), when literal. */
+  readonly region?: string;
+  /** Its account limits, with the defaults filled in. */
+  readonly limits: DatabricksAccountLimits;
+}
+
+/** Facts the constructs know and the Terraform JSON does not say (empty for a plan file). */
+export interface CheckFacts {
+  /** Literal IDs of the NCCs' legacy serverless subnets. */
+  readonly serverlessSubnetIds: readonly string[];
+  /** Addresses of private endpoint rules approved by hand (`ApprovalMode.MANUAL`), with what to approve. */
+  readonly manualApprovals: ReadonlyMap<string, string>;
+  /** What the NCCs of the stack declare, by address (created) or literal ID (imported): region and account limits. */
+  readonly nccs: ReadonlyMap<string, NccFacts>;
+  /** Service tags chosen for the service-tag path of a storage pattern, by construct path. */
+  readonly serviceTagChoices: ReadonlyArray<{ readonly path: string; readonly tag: string }>;
+}
+
+const META = new Set(['//', 'depends_on', 'provider', 'lifecycle', 'count', 'for_each', 'provisioner', 'connection']);
+
+/** The checks' view of one stack or plan. */
+export class CheckModel {
+  /** A synthesized stack: cdktf's Terraform JSON (with its `//` metadata, for construct paths). */
+  public static fromTerraformJson(json: any, facts?: Partial<CheckFacts>, external: CheckedResource[] = []): CheckModel {
+    const resources: CheckedResource[] = [...external];
+    for (const [group, prefix] of [['resource', ''], ['data', 'data.']] as const) {
+      for (const [type, byName] of Object.entries<any>(json?.[group] ?? {})) {
+        for (const [name, body] of Object.entries<any>(byName ?? {})) {
+          const values = Object.fromEntries(Object.entries<any>(body ?? {}).filter(([k]) => !META.has(k)));
+          resources.push({ address: `${prefix}${type}.${name}`, type, values, references: referencesIn(body), path: body?.['//']?.metadata?.path });
+        }
+      }
+    }
+    const locals = new Map(Object.entries<any>(json?.locals ?? {}).map(([name, value]) => [name, referencesIn(value)]));
+    return new CheckModel(resources, locals, facts);
+  }
+
+  /**
+   * A plan as `terraform show -json <planfile>` prints it: the planned values (values known only after
+   * apply read as expressions, as in synthesized JSON), the data sources read while planning, and the
+   * references of the configuration.
+   */
+  public static fromPlanJson(plan: any, facts?: Partial<CheckFacts>): CheckModel {
+    const resources: CheckedResource[] = [];
+    const config = new Map<string, any>();
+    const walkConfig = (module: any, prefix: string) => {
+      for (const r of module?.resources ?? []) {
+        config.set(`${prefix}${r.address}`, r.expressions ?? {});
+      }
+      for (const [name, call] of Object.entries<any>(module?.module_calls ?? {})) {
+        walkConfig(call.module, `${prefix}module.${name}.`);
+      }
+    };
+    walkConfig(plan?.configuration?.root_module, '');
+    const unknown = new Map<string, any>((plan?.resource_changes ?? []).map((c: any) => [c.address, c.change?.after_unknown]));
+    const seen = new Set<string>();
+    const walkValues = (module: any, dataOnly: boolean) => {
+      for (const r of module?.resources ?? []) {
+        if (seen.has(r.address) || (dataOnly && r.mode !== 'data')) {
+          continue;
+        }
+        seen.add(r.address);
+        // Configuration addresses have no instance keys (module.a["x"].b[0] -> module.a.b).
+        const expressions = config.get(r.address.replace(/\[[^\]]*\]/g, '')) ?? {};
+        const values = planValues(r.values ?? {}, unknown.get(r.address), expressions);
+        resources.push({ address: r.address, type: r.type, values, references: referencesOfExpressions(expressions) });
+      }
+      for (const child of module?.child_modules ?? []) {
+        walkValues(child, dataOnly);
+      }
+    };
+    walkValues(plan?.planned_values?.root_module, false);
+    walkValues(plan?.prior_state?.values?.root_module, true);
+    return new CheckModel(resources, new Map(), facts);
+  }
+
+  /** Whether a JSON document is a plan (`terraform show -json`) rather than synthesized Terraform JSON. */
+  public static isPlanJson(json: any): boolean {
+    return json !== null && typeof json === 'object' && ('planned_values' in json || 'resource_changes' in json);
+  }
+
+  public readonly resources: readonly CheckedResource[];
+  public readonly facts: CheckFacts;
+  private readonly locals: ReadonlyMap<string, string[]>;
+  private readonly byType = new Map<string, CheckedResource[]>();
+  private readonly byAddress = new Map<string, CheckedResource>();
+
+  private constructor(resources: CheckedResource[], locals: ReadonlyMap<string, string[]>, facts: Partial<CheckFacts> = {}) {
+    this.resources = resources;
+    this.locals = locals;
+    this.facts = {
+      serverlessSubnetIds: facts.serverlessSubnetIds ?? [],
+      manualApprovals: facts.manualApprovals ?? new Map(),
+      nccs: facts.nccs ?? new Map(),
+      serviceTagChoices: facts.serviceTagChoices ?? [],
+    };
+    for (const r of resources) {
+      this.byAddress.set(r.address, r);
+      const list = this.byType.get(r.type) ?? [];
+      list.push(r);
+      this.byType.set(r.type, list);
+    }
+  }
+
+  /** The managed resources of some types (data sources are left out). */
+  public ofType(...types: string[]): CheckedResource[] {
+    return types.flatMap((t) => this.byType.get(t) ?? []).filter((r) => !r.address.startsWith('data.'));
+  }
+
+  /** The managed resources and data sources of some types. */
+  public withData(...types: string[]): CheckedResource[] {
+    return types.flatMap((t) => this.byType.get(t) ?? []);
+  }
+
+  /** The resource at an address. */
+  public get(address: string): CheckedResource | undefined {
+    return this.byAddress.get(address);
+  }
+
+  /**
+   * The addresses of the resources a resource references (through locals too), e.g.
+   * `azurerm_storage_account.lake` for `${azurerm_storage_account.lake.id}`.
+   */
+  public referencedAddresses(resource: CheckedResource | readonly string[]): Set<string> {
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (refs: readonly string[]) => {
+      for (const ref of refs) {
+        const local = /^local\.([A-Za-z0-9_-]+)/.exec(ref);
+        if (local) {
+          if (!seen.has(local[1])) {
+            seen.add(local[1]);
+            visit(this.locals.get(local[1]) ?? []);
+          }
+          continue;
+        }
+        const address = resourceAddressOf(ref);
+        if (address) {
+          out.add(address);
+        }
+      }
+    };
+    visit(Array.isArray(resource) ? resource : (resource as CheckedResource).references);
+    return out;
+  }
+
+  /** Whether a resource references another (directly or through locals). */
+  public references(resource: CheckedResource, target: CheckedResource): boolean {
+    return this.referencedAddresses(resource).has(target.address);
+  }
+
+  /** The references in one value (an attribute's), resolved to resource addresses. */
+  public addressesIn(value: unknown): Set<string> {
+    return this.referencedAddresses(referencesIn(value));
+  }
+}
+
+/** `azurerm_storage_account.lake.id` -> `azurerm_storage_account.lake`; `data.x.y.z` -> `data.x.y`; not a resource: undefined. */
+export function resourceAddressOf(ref: string): string | undefined {
+  const m = /^((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?:\..*)?$/.exec(ref);
+  if (!m || /^(var|local|module|each|count|path|terraform|self)\./.test(m[1])) {
+    return undefined;
+  }
+  return m[1];
+}
+
+/** Every reference inside `${...}` interpolations of a value (strings, lists and maps, recursively). */
+export function referencesIn(value: unknown): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.includes('${')) {
+        for (const m of v.matchAll(/(?<![\w."])((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+)/g)) {
+          out.push(m[1]);
+        }
+      }
+    } else if (Array.isArray(v)) {
+      v.forEach(visit);
+    } else if (v && typeof v === 'object') {
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(value);
+  return out;
+}
+
+function referencesOfExpressions(expressions: any): string[] {
+  const out: string[] = [];
+  const visit = (v: any) => {
+    if (Array.isArray(v)) {
+      v.forEach(visit);
+    } else if (v && typeof v === 'object') {
+      if (Array.isArray(v.references)) {
+        out.push(...v.references);
+      }
+      Object.entries(v).filter(([k]) => k !== 'references' && k !== 'constant_value').forEach(([, x]) => visit(x));
+    }
+  };
+  visit(expressions);
+  return out;
+}
+
+/** What a plan says of a value known only after apply: an expression, as synthesized JSON has it. */
+export const UNKNOWN = '${(known after apply)}';
+
+/**
+ * Planned values with nulls (unset) left out and unknown values marked, recursively. An unknown value
+ * whose configuration references other objects reads as an expression of those references, as in
+ * synthesized JSON (`${azurerm_storage_account.lake.id}`), so a rule links resources the same way for
+ * both inputs.
+ */
+function planValues(values: any, unknown: any, expressions: any): any {
+  if (unknown === true) {
+    const refs: unknown = expressions?.references;
+    return Array.isArray(refs) && refs.length > 0 ? `\${${refs.join(', ')}}` : UNKNOWN;
+  }
+  if (Array.isArray(values)) {
+    const at = (list: any, i: number) => (Array.isArray(list) ? list[i] : undefined);
+    return values.map((v, i) => planValues(v, at(unknown, i), at(expressions, i)));
+  }
+  if (values !== null && typeof values === 'object') {
+    const out: { [name: string]: any } = {};
+    for (const key of new Set([...Object.keys(values), ...Object.keys(unknown && typeof unknown === 'object' ? unknown : {})])) {
+      const v = planValues(values[key] ?? null, unknown?.[key], expressions?.[key]);
+      if (v !== null && v !== undefined) {
+        out[key] = v;
+      }
+    }
+    return out;
+  }
+  return values;
+}
+
+/** A value at a dotted path; a block given as a list (plan JSON) or an object (cdktf JSON) reads the same. */
+export function valueAt(values: { readonly [name: string]: any }, path: string): any {
+  let v: any = values;
+  for (const key of path.split('.')) {
+    if (Array.isArray(v)) {
+      v = v[0];
+    }
+    if (v === null || v === undefined || typeof v !== 'object') {
+      return undefined;
+    }
+    v = v[key];
+  }
+  return v;
+}
+
+/** Whether a value is (or contains) a Terraform expression, unknown before apply. */
+export function isExpression(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('${');
+}

@@ -1,0 +1,242 @@
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { resolvedFacts } from './facts';
+import { CheckModel } from './model';
+import { CheckFinding, CheckReport, countAtLeast, formatReport, reportJson, runRules, Suppression } from './report';
+import { FindingLevel } from './rule';
+import { ALL_RULES, missingReason, unknownRule } from './rules';
+
+/** Options of the rule pack. */
+export interface ServerlessNetworkChecksProps {
+  /**
+   * Unsuppressed findings at this level or above fail the synth (after the report is written).
+   * @default FindingLevel.ERROR
+   */
+  readonly failOn?: FindingLevel;
+  /**
+   * Report only: no finding fails the synth.
+   * @default false
+   */
+  readonly reportOnly?: boolean;
+  /**
+   * Rule IDs not to run at all (prefer a suppression with a reason on the constructs concerned).
+   * @default - every rule runs
+   */
+  readonly disabledRules?: string[];
+  /**
+   * Print the report to stderr at synth (as one block, when there is a finding).
+   * @default true
+   */
+  readonly printReport?: boolean;
+  /**
+   * Literal IDs of the NCCs' legacy serverless subnets (`egress_config.default_rules.azure_service_endpoint_rule.subnets`),
+   * for ADBS-LEGACY-SUBNETS. References to an NCC's `egress_config` are found without them.
+   * @default - only references and the subnets the constructs were told
+   */
+  readonly nccServerlessSubnetIds?: string[];
+}
+
+/** A rule of the pack, as documented. */
+export interface CheckRuleInfo {
+  /** Stable ID. */
+  readonly id: string;
+  /** `error`, `warning` or `info`. */
+  readonly level: string;
+  /** What it checks. */
+  readonly title: string;
+  /** How to fix a finding. */
+  readonly fix: string;
+}
+
+const SUPPRESS = 'cdktf-azure-databricks-serverless:suppress';
+let makingDefault = false;
+
+/** The pack added to each stack (as an aspect of the stack): the library's default, or a user's. */
+const STACK_PACK = new WeakMap<TerraformStack, ServerlessNetworkChecks>();
+/** The pack applied to a whole app, by `applyTo(app)` or found among the app's aspects. */
+const APP_PACK = new WeakMap<App, ServerlessNetworkChecks>();
+/** Apps whose validation reports the checks. */
+const REPORTING = new WeakSet<App>();
+
+/**
+ * Serverless network checks: a rule pack for Azure Databricks serverless networking, run at synth over
+ * every resource of a stack (this library's constructs and hand-written L1 alike). Stacks that use the
+ * library's constructs are checked with the defaults; apply the pack to an app
+ * (`ServerlessNetworkChecks.applyTo(app)`) or to a stack (`Aspects.of(stack).add(new ServerlessNetworkChecks())`)
+ * to audit hand-written stacks too, or to change the options. The report is printed to stderr as one
+ * block, written as JSON next to each stack's `cdk.tf.json` (`serverless-network-checks.json`), and
+ * error findings fail the synth. Suppress a rule on a construct with
+ * `ServerlessNetworkChecks.suppress(construct, ruleId, reason)`.
+ *
+ * The same rules check a Terraform plan from the command line: `npx cdktf-azure-databricks-serverless check plan.json`.
+ */
+export class ServerlessNetworkChecks implements IAspect {
+  /** The report file written next to each stack's `cdk.tf.json`. */
+  public static readonly REPORT_FILE = 'serverless-network-checks.json';
+
+  /** Every rule of the pack. */
+  public static rules(): CheckRuleInfo[] {
+    return ALL_RULES.map((r) => ({ id: r.id, level: r.level.name, title: r.title, fix: r.fix }));
+  }
+
+  /**
+   * Checks every stack of an app (stacks created later included) with these options, unless a stack
+   * has a pack of its own. cdktf runs aspects per stack, so `Aspects.of(app).add(...)` reaches only the
+   * stacks that use this library's constructs; `applyTo(app)` reaches every stack.
+   */
+  public static applyTo(app: App, props: ServerlessNetworkChecksProps = {}): ServerlessNetworkChecks {
+    const pack = new ServerlessNetworkChecks(props);
+    APP_PACK.set(app, pack);
+    reportAtSynth(app);
+    return pack;
+  }
+
+  /**
+   * Suppresses a rule on a construct and everything below it. The finding is still reported, marked
+   * suppressed with the reason; it counts for nothing.
+   *
+   * @param reason why the finding is accepted here (required)
+   */
+  public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
+    const error = unknownRule(construct.node.path, 'ruleId', ruleId) ?? missingReason(construct.node.path, ruleId, reason);
+    if (error) {
+      throw new Error(error);
+    }
+    construct.node.addMetadata(SUPPRESS, { ruleId, reason });
+  }
+
+  /** Runs the pack on a stack now, without synthesizing it to disk (for tests and custom pipelines). */
+  public static check(stack: TerraformStack, props: ServerlessNetworkChecksProps = {}): CheckReport {
+    return new ServerlessNetworkChecks(props)._checkJson(stack, stack.toTerraform());
+  }
+
+  /** The pack with the defaults, for the stacks of the library's constructs (a user's pack takes precedence). @internal */
+  public static _default(): ServerlessNetworkChecks {
+    makingDefault = true;
+    try {
+      return new ServerlessNetworkChecks();
+    } finally {
+      makingDefault = false;
+    }
+  }
+
+  private readonly props: ServerlessNetworkChecksProps;
+  private readonly isDefault: boolean;
+
+  /** Whether this is the library's default pack. @internal */
+  public get _isDefault(): boolean {
+    return this.isDefault;
+  }
+
+  constructor(props: ServerlessNetworkChecksProps = {}) {
+    this.props = props;
+    this.isDefault = makingDefault;
+    for (const id of props.disabledRules ?? []) {
+      const error = unknownRule('ServerlessNetworkChecks', 'disabledRules', id);
+      if (error) {
+        throw new Error(error);
+      }
+    }
+  }
+
+  /**
+   * Marks a stack for checking. Aspects run while each stack is synthesized, before its `cdk.tf.json`
+   * exists, so the checks run in a validation of the app, which `app.synth()` runs after every stack
+   * is written (and before the manifest is): they read each stack's JSON back instead of synthesizing
+   * it twice. An app with `skipValidation: true` skips them too.
+   */
+  public visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node)) {
+      return;
+    }
+    const current = STACK_PACK.get(node);
+    if (!(current && this.isDefault && !current.isDefault)) {
+      STACK_PACK.set(node, this);
+    }
+    reportAtSynth(App.of(node));
+  }
+
+  /** Runs the rules on a stack's synthesized Terraform JSON. @internal */
+  public _checkJson(stack: TerraformStack, json: any): CheckReport {
+    const { facts, external } = resolvedFacts(stack);
+    const serverlessSubnetIds = [...facts.serverlessSubnetIds, ...(this.props.nccServerlessSubnetIds ?? [])];
+    const model = CheckModel.fromTerraformJson(json, { ...facts, serverlessSubnetIds }, external);
+    const rules = ALL_RULES.filter((r) => !(this.props.disabledRules ?? []).includes(r.id));
+    const suppressions: Suppression[] = stack.node.findAll().flatMap((c) =>
+      c.node.metadata.filter((m) => m.type === SUPPRESS).map((m) => ({ path: c.node.path, ruleId: m.data.ruleId, reason: m.data.reason })),
+    );
+    return runRules(stack.node.id, model, rules, suppressions);
+  }
+
+  /**
+   * What to do with a stack's report at synth: write it, print it, add it to the manifest; returns the
+   * failure, if findings fail the synth. @internal
+   */
+  public _report(stack: TerraformStack, app: App): string | undefined {
+    const manifest = app.manifest.forStack(stack);
+    const file = join(app.outdir, manifest.synthesizedStackPath);
+    if (!file.endsWith('.json') || !existsSync(file)) {
+      return undefined;
+    }
+    const report = this._checkJson(stack, JSON.parse(readFileSync(file, 'utf8')));
+    const reportFile = join(manifest.workingDirectory, ServerlessNetworkChecks.REPORT_FILE);
+    writeFileSync(join(app.outdir, reportFile), reportJson(report));
+    if (this.props.printReport !== false && report.findings.length > 0) {
+      process.stderr.write(formatReport(report));
+    }
+    (manifest.annotations as any[]).push(...report.findings.filter((f) => !f.suppressed).map((f) => annotation(stack, f)));
+    const failOn = this.props.failOn ?? FindingLevel.ERROR;
+    const failing = countAtLeast(report, failOn);
+    return !this.props.reportOnly && failing > 0
+      ? `stack ${stack.node.id}: ${failing} finding(s) at level ${failOn.name} or above (report above and in ${reportFile})`
+      : undefined;
+  }
+}
+
+/** Adds the app validation that reports the checked stacks (once per app). */
+function reportAtSynth(app: App): void {
+  if (!REPORTING.has(app)) {
+    REPORTING.add(app);
+    app.node.addValidation({ validate: () => reportStacks(app) });
+  }
+}
+
+/**
+ * The pack that checks a stack: its own (a user's), else the app's (`applyTo`, or one added to the
+ * app's aspects), else the library's default when the stack uses its constructs; none otherwise.
+ */
+function packOf(app: App, stack: TerraformStack): ServerlessNetworkChecks | undefined {
+  const own = STACK_PACK.get(stack);
+  const appPack = APP_PACK.get(app) ?? Aspects.of(app).all.find((a): a is ServerlessNetworkChecks => a instanceof ServerlessNetworkChecks);
+  return own && !own._isDefault ? own : appPack ?? own;
+}
+
+/** Reports every checked stack of an app, then fails the synth if findings of any stack fail it. */
+function reportStacks(app: App): string[] {
+  const stacks = app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  const failures = stacks.flatMap((stack) => packOf(app, stack)?._report(stack, app) ?? []);
+  if (failures.length > 0) {
+    throw new Error(
+      `Serverless network checks failed for ${failures.join('; ')}. ` +
+        'Fix them, or suppress each with ServerlessNetworkChecks.suppress(construct, ruleId, reason).',
+    );
+  }
+  return [];
+}
+
+/** Uses the library's default pack on a construct's stack (once per stack). */
+export function useChecks(scope: IConstruct): void {
+  const stack = TerraformStack.of(scope);
+  if (!DEFAULT_ADDED.has(stack)) {
+    DEFAULT_ADDED.add(stack);
+    Aspects.of(stack).add(ServerlessNetworkChecks._default());
+  }
+}
+const DEFAULT_ADDED = new WeakSet<TerraformStack>();
+
+function annotation(stack: TerraformStack, f: CheckFinding) {
+  const level = f.level === 'error' ? '@cdktf/error' : f.level === 'warning' ? '@cdktf/warn' : '@cdktf/info';
+  return { constructPath: f.path ?? stack.node.path, level, message: `[${f.ruleId}] ${f.message}` };
+}

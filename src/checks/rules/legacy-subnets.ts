@@ -1,0 +1,72 @@
+import { CheckedResource, CheckModel, isExpression, valueAt } from '../model';
+import { describe, egressConfigReferences, firewallSubnetValues, separateNetworkRules, storageAccounts } from '../queries';
+import { CheckRule, FindingLevel, RuleHit } from '../rule';
+
+const DEADLINE = '9 June 2026';
+
+/** The NCCs' legacy serverless subnets the model knows: given as facts, or read from NCC values in a plan. */
+function knownSubnets(model: CheckModel): Set<string> {
+  const fromNccs = model
+    .withData('databricks_mws_network_connectivity_config')
+    .flatMap((n) => valueAt(n.values, 'egress_config.default_rules.azure_service_endpoint_rule.subnets') ?? []);
+  return new Set([...model.facts.serverlessSubnetIds, ...fromNccs].filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase()));
+}
+
+/** What in a firewall list is a legacy serverless subnet: known literal IDs, or references to an NCC's `egress_config`. */
+function legacyIn(value: unknown, known: Set<string>): string[] {
+  if (isExpression(value)) {
+    return egressConfigReferences(value).length ? ['(reference to egress_config)'] : [];
+  }
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value.flatMap((s) => {
+    if (typeof s !== 'string') {
+      return [];
+    }
+    if (isExpression(s)) {
+      return egressConfigReferences(s).length ? ['(reference to egress_config)'] : [];
+    }
+    return known.has(s.toLowerCase()) ? [s] : [];
+  });
+}
+
+/** The pattern that replaces the allowlist, for one account. */
+function migration(account: CheckedResource): string {
+  if (account.external) {
+    // An existing account a ServerlessSecureStorage already describes.
+    return `Migration for ${describe(account)}: set its access to StorageAccess.SERVICE_TAG (or PRIVATE_ENDPOINTS_AND_SERVICE_TAG), deploy, ` +
+      'then remove the subnets from the account\'s firewall and from existingFirewallSubnetIds.';
+  }
+  return `Migration for ${describe(account)}: new ServerlessSecureStorage(scope, id, { networkConnectivityConfig, storageAccountId: ${account.address}.id, ` +
+    'access: StorageAccess.SERVICE_TAG }) (or PRIVATE_ENDPOINTS), deploy, then remove the subnets from its firewall.';
+}
+
+/** The storage firewall allowlists the NCC's serverless subnets: the legacy path that ended on 9 June 2026. */
+export const LEGACY_SUBNETS: CheckRule = {
+  id: 'ADBS-LEGACY-SUBNETS',
+  level: FindingLevel.ERROR,
+  title: 'A storage firewall allowlists the NCC\'s legacy serverless subnets',
+  fix: 'Reach the account through the AzureDatabricksServerless service tag of a perimeter in Learning mode (or private endpoints), check the perimeter\'s access logs, then remove the subnet IDs',
+  check(model: CheckModel): RuleHit[] {
+    const known = knownSubnets(model);
+    return storageAccounts(model).flatMap((account) => {
+      let legacy = firewallSubnetValues(model, account).flatMap((v) => legacyIn(v, known));
+      if (legacy.length === 0 && [account, ...separateNetworkRules(model, account)].some((r) => egressConfigReferences(r.references.map((x) => `\${${x}}`)).length)) {
+        // A plan, before the NCC exists: the list is unknown, but the configuration references the NCC's egress_config.
+        legacy = ['(reference to egress_config)'];
+      }
+      if (legacy.length === 0) {
+        return [];
+      }
+      return [{
+        resource: account,
+        message:
+          `The storage firewall allowlists the NCC's serverless subnets (${legacy.length}: ${legacy.join(', ')}): this legacy service-endpoint path ended on ${DEADLINE} and the account is non-compliant. ` +
+          'Migrate: (1) deploy StorageAccess.SERVICE_TAG (or PRIVATE_ENDPOINTS_AND_SERVICE_TAG), which associates the account with a perimeter in Learning mode that allows ' +
+          'AzureDatabricksServerless.<Region>; (2) check serverless access in the perimeter\'s access logs; (3) remove the subnet IDs from the firewall. ' +
+          migration(account),
+      }];
+    });
+  },
+};

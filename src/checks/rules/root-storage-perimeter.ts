@@ -1,0 +1,38 @@
+import { CheckModel } from '../model';
+import { literal } from '../queries';
+import { CheckRule, FindingLevel, RuleHit } from '../rule';
+
+/** The managed resource group of a workspace: Databricks locks it, so nothing in it can join a perimeter. */
+function inManagedResourceGroup(model: CheckModel, resourceId: unknown): boolean {
+  const refs = model.addressesIn(resourceId);
+  const workspaces = model.ofType('azurerm_databricks_workspace');
+  if (typeof resourceId === 'string' && workspaces.some((w) => refs.has(w.address) && resourceId.includes('managed_resource_group_id'))) {
+    return true;
+  }
+  const id = literal(resourceId);
+  const group = id ? /\/resourceGroups\/([^/]+)\//i.exec(id)?.[1]?.toLowerCase() : undefined;
+  if (!group) {
+    return false;
+  }
+  const managed = workspaces.map((w) => literal(w.values.managed_resource_group_name)?.toLowerCase()).filter((g) => g !== undefined);
+  return managed.includes(group) || group.startsWith('databricks-rg-');
+}
+
+/** An NSP association on a storage account in a workspace's managed resource group (workspace root / DBFS storage). */
+export const ROOT_STORAGE_PERIMETER: CheckRule = {
+  id: 'ADBS-ROOT-STORAGE-PERIMETER',
+  level: FindingLevel.ERROR,
+  title: 'A workspace\'s managed (root) storage account is associated with a perimeter',
+  fix: 'Secure workspace root storage with private endpoints only (ServerlessSecureStorage with workspaceRootStorage: true); drop the association',
+  check(model: CheckModel): RuleHit[] {
+    return model
+      .ofType('azurerm_network_security_perimeter_association')
+      .filter((a) => inManagedResourceGroup(model, a.values.resource_id))
+      .map((a) => ({
+        resource: a,
+        message:
+          'The association targets a resource in a Databricks workspace\'s managed resource group (the workspace root storage): Databricks locks that group with a deny assignment, ' +
+          'so the association fails at apply, and the workspace must keep working without a perimeter in front of its root storage.',
+      }));
+  },
+};

@@ -1,0 +1,17 @@
+import { CheckRule, FindingLevel } from '../rule';
+import { accountRule } from './account-rule';
+
+/** Public (anonymous) blob access allowed. */
+export const STORAGE_PUBLIC_BLOB: CheckRule = accountRule(
+  'ADBS-STORAGE-PUBLIC-BLOB',
+  FindingLevel.WARNING,
+  'A storage account allows public (anonymous) blob access',
+  'Set allow_nested_items_to_be_public = false (the azurerm 5.x default; 4.x defaults to true)',
+  (_model, account) => {
+    const value = account.values.allow_nested_items_to_be_public;
+    if (value === true) {
+      return 'allow_nested_items_to_be_public is true: containers can be made public.';
+    }
+    return value === undefined ? 'allow_nested_items_to_be_public is unset, which is true on azurerm 4.x: containers can be made public.' : undefined;
+  },
+);

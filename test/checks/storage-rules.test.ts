@@ -1,0 +1,105 @@
+import { StorageAccountNetworkRulesA } from '@cdktf/provider-azurerm/lib/storage-account-network-rules';
+import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
+import { TerraformVariable } from 'cdktf';
+import { hits, l1Account, messages, ruleIds } from './helpers';
+import { NetworkConnectivityConfig } from '../../src/ncc/network-connectivity-config';
+import { ServerlessSecureStorage } from '../../src/storage/serverless-secure-storage';
+import { StorageAccess } from '../../src/storage/storage-access';
+import { armId, newStack } from '../util';
+
+const LEGACY = '/subscriptions/8453a5d5-9e9e-40c7-87a4-0ab4cc197f48/resourceGroups/prod-azure-eastus2c2-nephos/providers/Microsoft.Network/virtualNetworks/kaas-vnet/subnets/worker-subnet';
+const OTHER_SUBNET = armId('Microsoft.Network/virtualNetworks', 'vnet-app/subnets/app');
+
+describe('ADBS-LEGACY-SUBNETS on hand-written resources', () => {
+  test('an inline firewall that references the NCC egress_config subnets is an error; other subnets are not', () => {
+    const { stack, account } = newStack();
+    const ncc = new MwsNetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2', provider: account });
+    const subnets = ncc.egressConfig.defaultRules.azureServiceEndpointRule.subnets;
+    l1Account(stack, 'Legacy', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: subnets } });
+    l1Account(stack, 'Fine', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: [OTHER_SUBNET] } });
+    expect(hits(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Legacy']);
+    expect(messages(stack, 'ADBS-LEGACY-SUBNETS')[0]).toMatch(
+      /^The storage firewall allowlists the NCC's serverless subnets \(1: \(reference to egress_config\)\).*Migration for test\/Legacy: new ServerlessSecureStorage\(.*storageAccountId: azurerm_storage_account.Legacy.id/,
+    );
+  });
+
+  test('a separate network rules resource with the literal subnet IDs (any case) is an error once the IDs are known', () => {
+    const { stack } = newStack();
+    const lake = l1Account(stack, 'Lake', { networkRules: undefined });
+    new StorageAccountNetworkRulesA(stack, 'Rules', { storageAccountId: lake.id, defaultAction: 'Deny', virtualNetworkSubnetIds: [OTHER_SUBNET, LEGACY.toUpperCase()] });
+    expect(hits(stack, 'ADBS-LEGACY-SUBNETS')).toEqual([]);
+    expect(hits(stack, 'ADBS-LEGACY-SUBNETS', { nccServerlessSubnetIds: [LEGACY] })).toEqual(['test/Lake']);
+    expect(messages(stack, 'ADBS-LEGACY-SUBNETS', { nccServerlessSubnetIds: [LEGACY] })[0]).toContain(`(1: ${LEGACY.toUpperCase()})`);
+  });
+
+  test('the subnets an NCC construct was told are found in any firewall of the stack', () => {
+    const { stack, account } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2', accountProvider: account });
+    new ServerlessSecureStorage(stack, 'Lake', { networkConnectivityConfig: ncc, storageAccountId: armId('Microsoft.Storage/storageAccounts', 'stlake'), nccServerlessSubnetIds: [LEGACY] });
+    l1Account(stack, 'Hand', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: [LEGACY] } });
+    expect(hits(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Hand']);
+  });
+});
+
+describe('storage account settings', () => {
+  test('a closed, hardened account has no finding', () => {
+    const { stack } = newStack();
+    l1Account(stack, 'Lake');
+    expect(ruleIds(stack)).toEqual([]);
+  });
+
+  test('ADBS-STORAGE-OPEN: public access with no firewall, or a firewall that allows by default (inline or separate)', () => {
+    const { stack } = newStack();
+    l1Account(stack, 'NoFirewall', { publicNetworkAccessEnabled: true, networkRules: undefined });
+    l1Account(stack, 'AllowInline', { publicNetworkAccessEnabled: undefined, networkRules: { defaultAction: 'Allow' } });
+    const separate = l1Account(stack, 'AllowSeparate', { publicNetworkAccessEnabled: true, networkRules: undefined });
+    new StorageAccountNetworkRulesA(stack, 'Rules', { storageAccountId: separate.id, defaultAction: 'Allow' });
+    l1Account(stack, 'DenyPublic', { publicNetworkAccessEnabled: true, networkRules: { defaultAction: 'Deny' } });
+    l1Account(stack, 'Private', { publicNetworkAccessEnabled: false, networkRules: undefined });
+    expect(hits(stack, 'ADBS-STORAGE-OPEN')).toEqual(['test/NoFirewall', 'test/AllowInline', 'test/AllowSeparate']);
+    expect(messages(stack, 'ADBS-STORAGE-OPEN')[0]).toBe('Storage account test/NoFirewall: public network access is on and there is no firewall: any network can reach it.');
+  });
+
+  test('ADBS-STORAGE-TLS: TLS1_0 and TLS1_1 are findings, TLS1_2 is not', () => {
+    const { stack } = newStack();
+    l1Account(stack, 'Tls10', { minTlsVersion: 'TLS1_0' });
+    l1Account(stack, 'Tls11', { minTlsVersion: 'TLS1_1' });
+    l1Account(stack, 'Tls12', { minTlsVersion: 'TLS1_2' });
+    expect(hits(stack, 'ADBS-STORAGE-TLS')).toEqual(['test/Tls10', 'test/Tls11']);
+  });
+
+  test('ADBS-STORAGE-SHARED-KEY (info): on when unset or true, not when false', () => {
+    const { stack } = newStack();
+    l1Account(stack, 'Unset', { sharedAccessKeyEnabled: undefined });
+    l1Account(stack, 'On', { sharedAccessKeyEnabled: true });
+    l1Account(stack, 'Off', { sharedAccessKeyEnabled: false });
+    // Unknown at synth (a variable): no finding.
+    l1Account(stack, 'Variable', { sharedAccessKeyEnabled: new TerraformVariable(stack, 'shared_key', { type: 'bool' }).booleanValue });
+    expect(hits(stack, 'ADBS-STORAGE-SHARED-KEY')).toEqual(['test/Unset', 'test/On']);
+  });
+
+  test('ADBS-STORAGE-HTTP: only an explicit https_traffic_only_enabled = false', () => {
+    const { stack } = newStack();
+    l1Account(stack, 'Http', { httpsTrafficOnlyEnabled: false });
+    l1Account(stack, 'Https', { httpsTrafficOnlyEnabled: true });
+    l1Account(stack, 'Unset');
+    expect(hits(stack, 'ADBS-STORAGE-HTTP')).toEqual(['test/Http']);
+  });
+
+  test('ADBS-STORAGE-PUBLIC-BLOB: true, or unset (true on azurerm 4.x); false is fine', () => {
+    const { stack } = newStack();
+    l1Account(stack, 'Public', { allowNestedItemsToBePublic: true });
+    l1Account(stack, 'Unset', { allowNestedItemsToBePublic: undefined });
+    l1Account(stack, 'Closed', { allowNestedItemsToBePublic: false });
+    expect(hits(stack, 'ADBS-STORAGE-PUBLIC-BLOB')).toEqual(['test/Public', 'test/Unset']);
+  });
+
+  test('the accounts ServerlessSecureStorage creates pass every storage rule, on both access paths', () => {
+    const { stack, account } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2', accountProvider: account });
+    const base = { networkConnectivityConfig: ncc };
+    new ServerlessSecureStorage(stack, 'Private', { ...base, storageAccount: { name: 'stprivate', resourceGroupName: 'rg', location: 'eastus2' } });
+    new ServerlessSecureStorage(stack, 'Tag', { ...base, access: StorageAccess.SERVICE_TAG, storageAccount: { name: 'sttag', resourceGroupName: 'rg', location: 'eastus2' } });
+    expect(ruleIds(stack)).toEqual([]);
+  });
+});
