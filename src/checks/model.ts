@@ -1,3 +1,4 @@
+import { planValues, referencesOfExpressions } from './plan-values';
 import { DatabricksAccountLimits } from '../core/account-limits';
 
 /**
@@ -53,7 +54,7 @@ export class CheckModel {
       for (const [type, byName] of Object.entries<any>(json?.[group] ?? {})) {
         for (const [name, body] of Object.entries<any>(byName ?? {})) {
           const values = Object.fromEntries(Object.entries<any>(body ?? {}).filter(([k]) => !META.has(k)));
-          resources.push({ address: `${prefix}${type}.${name}`, type, values, references: referencesIn(body), path: body?.['//']?.metadata?.path });
+          resources.push(lazyReferences({ address: `${prefix}${type}.${name}`, type, values, path: body?.['//']?.metadata?.path }, body));
         }
       }
     }
@@ -110,6 +111,10 @@ export class CheckModel {
   private readonly locals: ReadonlyMap<string, string[]>;
   private readonly byType = new Map<string, CheckedResource[]>();
   private readonly byAddress = new Map<string, CheckedResource>();
+  /** Resources by literal `id` (lowercased, as ARM compares IDs): existing accounts, and plans of existing resources. */
+  private readonly byId = new Map<string, CheckedResource>();
+  /** Per `<type> <attribute>`: the resources of the type, by the address of what that attribute points at. */
+  private readonly referrerIndex = new Map<string, Map<string, CheckedResource[]>>();
 
   private constructor(resources: CheckedResource[], locals: ReadonlyMap<string, string[]>, facts: Partial<CheckFacts> = {}) {
     this.resources = resources;
@@ -122,6 +127,10 @@ export class CheckModel {
     };
     for (const r of resources) {
       this.byAddress.set(r.address, r);
+      const id = r.values.id;
+      if (typeof id === 'string' && !isExpression(id)) {
+        this.byId.set(id.toLowerCase(), r);
+      }
       const list = this.byType.get(r.type) ?? [];
       list.push(r);
       this.byType.set(r.type, list);
@@ -175,10 +184,58 @@ export class CheckModel {
     return this.referencedAddresses(resource).has(target.address);
   }
 
+  /**
+   * What an attribute of a resource points at: the resources it references (directly or through
+   * locals), or the resource whose literal ID it holds (ARM IDs compare case-insensitively).
+   */
+  public targetsOf(resource: CheckedResource, attribute: string): CheckedResource[] {
+    const value = resource.values[attribute];
+    const out: CheckedResource[] = [];
+    for (const address of this.addressesIn(value)) {
+      const target = this.byAddress.get(address);
+      if (target) {
+        out.push(target);
+      }
+    }
+    const byId = typeof value === 'string' && !isExpression(value) ? this.byId.get(value.toLowerCase()) : undefined;
+    if (byId && !out.includes(byId)) {
+      out.push(byId);
+    }
+    return out;
+  }
+
+  /** The resources of a type whose attribute points at a target (an index built once per type and attribute). */
+  public referrers(target: CheckedResource, type: string, attribute: string): CheckedResource[] {
+    const key = `${type} ${attribute}`;
+    let index = this.referrerIndex.get(key);
+    if (!index) {
+      const built = new Map<string, CheckedResource[]>();
+      for (const r of this.ofType(type)) {
+        for (const t of this.targetsOf(r, attribute)) {
+          const list = built.get(t.address) ?? [];
+          list.push(r);
+          built.set(t.address, list);
+        }
+      }
+      index = built;
+      this.referrerIndex.set(key, index);
+    }
+    return index.get(target.address) ?? [];
+  }
+
   /** The references in one value (an attribute's), resolved to resource addresses. */
   public addressesIn(value: unknown): Set<string> {
     return this.referencedAddresses(referencesIn(value));
   }
+}
+
+/** A resource whose references are read from its body when first asked for (most rules never ask). */
+function lazyReferences(resource: Omit<CheckedResource, 'references'>, body: unknown): CheckedResource {
+  let references: string[] | undefined;
+  return Object.defineProperty(resource, 'references', {
+    enumerable: true,
+    get: () => (references ??= referencesIn(body)),
+  }) as CheckedResource;
 }
 
 /** `azurerm_storage_account.lake.id` -> `azurerm_storage_account.lake`; `data.x.y.z` -> `data.x.y`; not a resource: undefined. */
@@ -208,53 +265,6 @@ export function referencesIn(value: unknown): string[] {
   };
   visit(value);
   return out;
-}
-
-function referencesOfExpressions(expressions: any): string[] {
-  const out: string[] = [];
-  const visit = (v: any) => {
-    if (Array.isArray(v)) {
-      v.forEach(visit);
-    } else if (v && typeof v === 'object') {
-      if (Array.isArray(v.references)) {
-        out.push(...v.references);
-      }
-      Object.entries(v).filter(([k]) => k !== 'references' && k !== 'constant_value').forEach(([, x]) => visit(x));
-    }
-  };
-  visit(expressions);
-  return out;
-}
-
-/** What a plan says of a value known only after apply: an expression, as synthesized JSON has it. */
-export const UNKNOWN = '${(known after apply)}';
-
-/**
- * Planned values with nulls (unset) left out and unknown values marked, recursively. An unknown value
- * whose configuration references other objects reads as an expression of those references, as in
- * synthesized JSON (`${azurerm_storage_account.lake.id}`), so a rule links resources the same way for
- * both inputs.
- */
-function planValues(values: any, unknown: any, expressions: any): any {
-  if (unknown === true) {
-    const refs: unknown = expressions?.references;
-    return Array.isArray(refs) && refs.length > 0 ? `\${${refs.join(', ')}}` : UNKNOWN;
-  }
-  if (Array.isArray(values)) {
-    const at = (list: any, i: number) => (Array.isArray(list) ? list[i] : undefined);
-    return values.map((v, i) => planValues(v, at(unknown, i), at(expressions, i)));
-  }
-  if (values !== null && typeof values === 'object') {
-    const out: { [name: string]: any } = {};
-    for (const key of new Set([...Object.keys(values), ...Object.keys(unknown && typeof unknown === 'object' ? unknown : {})])) {
-      const v = planValues(values[key] ?? null, unknown?.[key], expressions?.[key]);
-      if (v !== null && v !== undefined) {
-        out[key] = v;
-      }
-    }
-    return out;
-  }
-  return values;
 }
 
 /** A value at a dotted path; a block given as a list (plan JSON) or an object (cdktf JSON) reads the same. */

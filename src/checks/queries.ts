@@ -7,7 +7,7 @@ export function storageAccounts(model: CheckModel): CheckedResource[] {
 
 /** The separate `azurerm_storage_account_network_rules` resources of an account. */
 export function separateNetworkRules(model: CheckModel, account: CheckedResource): CheckedResource[] {
-  return model.ofType('azurerm_storage_account_network_rules').filter((r) => targets(model, r, 'storage_account_id', account));
+  return model.referrers(account, 'azurerm_storage_account_network_rules', 'storage_account_id');
 }
 
 /** The firewall subnet lists of an account: its inline `network_rules` and any separate network rules resource. */
@@ -31,27 +31,14 @@ export function firewallDefaultAction(model: CheckModel, account: CheckedResourc
   return isExpression(action) ? undefined : String(action);
 }
 
-/**
- * Whether a resource's attribute points at a target: a reference to it, or the target's literal ID
- * (compared case-insensitively, as ARM IDs are).
- */
-export function targets(model: CheckModel, resource: CheckedResource, attribute: string, target: CheckedResource): boolean {
-  const value = resource.values[attribute];
-  if (model.addressesIn(value).has(target.address)) {
-    return true;
-  }
-  const id = target.values.id;
-  return typeof value === 'string' && typeof id === 'string' && !isExpression(id) && value.toLowerCase() === id.toLowerCase();
-}
-
-/** The resource an attribute points at, among candidates. */
-export function targetOf(model: CheckModel, resource: CheckedResource, attribute: string, candidates: CheckedResource[]) {
-  return candidates.find((c) => targets(model, resource, attribute, c));
+/** The resource of one of some types an attribute points at (a reference to it, or its literal ID). */
+export function targetOf(model: CheckModel, resource: CheckedResource, attribute: string, ...types: string[]): CheckedResource | undefined {
+  return model.targetsOf(resource, attribute).find((t) => types.includes(t.type));
 }
 
 /** Whether an ID attribute names a storage account: a reference to one, or a literal storage account ID. */
 export function pointsAtStorage(model: CheckModel, resource: CheckedResource, attribute: string): CheckedResource | true | undefined {
-  const account = targetOf(model, resource, attribute, storageAccounts(model));
+  const account = targetOf(model, resource, attribute, 'azurerm_storage_account');
   if (account) {
     return account;
   }
@@ -71,14 +58,25 @@ export interface AssociationView {
 
 /** Every NSP association, with its profile and that profile's access rules. */
 export function associations(model: CheckModel): AssociationView[] {
-  const profiles = model.ofType('azurerm_network_security_perimeter_profile');
-  const accessRules = model.ofType('azurerm_network_security_perimeter_access_rule');
+  const RULE = 'azurerm_network_security_perimeter_access_rule';
+  const PROFILE_ID = 'network_security_perimeter_profile_id';
+  // Access rules of a profile outside the model, by the profile ID they name.
+  const byProfileId = new Map<string, CheckedResource[]>();
+  for (const r of model.ofType(RULE)) {
+    const id = literal(r.values[PROFILE_ID])?.toLowerCase();
+    if (id) {
+      const group = byProfileId.get(id);
+      if (group) {
+        group.push(r);
+      } else {
+        byProfileId.set(id, [r]);
+      }
+    }
+  }
   return model.ofType('azurerm_network_security_perimeter_association').map((association) => {
-    const profile = targetOf(model, association, 'network_security_perimeter_profile_id', profiles);
-    const profileId = association.values.network_security_perimeter_profile_id;
-    const rules = accessRules.filter((r) =>
-      profile ? targets(model, r, 'network_security_perimeter_profile_id', profile) : r.values.network_security_perimeter_profile_id === profileId,
-    );
+    const profile = targetOf(model, association, PROFILE_ID, 'azurerm_network_security_perimeter_profile');
+    const profileId = literal(association.values[PROFILE_ID])?.toLowerCase();
+    const rules = profile ? model.referrers(profile, RULE, PROFILE_ID) : profileId ? byProfileId.get(profileId) ?? [] : [];
     return { association, mode: literal(association.values.access_mode), profile, rules };
   });
 }

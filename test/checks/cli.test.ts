@@ -8,8 +8,9 @@ import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws
 import { Token } from 'cdktf';
 import { l1Account } from './helpers';
 import { runCli } from '../../src/checks/cli';
-import { CheckModel, UNKNOWN } from '../../src/checks/model';
+import { CheckModel } from '../../src/checks/model';
 import { ServerlessNetworkChecks } from '../../src/checks/pack';
+import { UNKNOWN } from '../../src/checks/plan-values';
 import { runRules } from '../../src/checks/report';
 import { ALL_RULES } from '../../src/checks/rules';
 import { NetworkConnectivityConfig } from '../../src/ncc/network-connectivity-config';

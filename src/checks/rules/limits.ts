@@ -1,6 +1,6 @@
 import { accountLimit, DatabricksAccountLimits, DEFAULT_ACCOUNT_LIMITS, ResolvedAccountLimits } from '../../core/account-limits';
 import { CheckedResource, CheckModel } from '../model';
-import { literal } from '../queries';
+import { literal, targetOf } from '../queries';
 
 /** An NCC of the model or only referenced by ID (imported), with its region and limits. */
 export interface NccView {
@@ -13,7 +13,7 @@ export interface NccView {
 
 /** The NCC a binding or rule belongs to (`network_connectivity_config_id`). */
 export function nccOf(model: CheckModel, resource: CheckedResource): NccView | undefined {
-  const created = model.ofType('databricks_mws_network_connectivity_config').find((n) => model.addressesIn(resource.values.network_connectivity_config_id).has(n.address));
+  const created = targetOf(model, resource, 'network_connectivity_config_id', 'databricks_mws_network_connectivity_config');
   // An imported NCC is known by its ID as written: a literal, or the same expression in every resource that uses it.
   const id = resource.values.network_connectivity_config_id;
   const key = created?.address ?? (typeof id === 'string' ? id : undefined);
@@ -33,7 +33,12 @@ export function groupBy<T>(items: T[], key: (item: T) => string | undefined): Ma
   for (const item of items) {
     const k = key(item);
     if (k !== undefined) {
-      out.set(k, [...(out.get(k) ?? []), item]);
+      const group = out.get(k);
+      if (group) {
+        group.push(item);
+      } else {
+        out.set(k, [item]);
+      }
     }
   }
   return out;

@@ -2,20 +2,23 @@ import { CheckModel } from '../model';
 import { literal } from '../queries';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
-/** The managed resource group of a workspace: Databricks locks it, so nothing in it can join a perimeter. */
-function inManagedResourceGroup(model: CheckModel, resourceId: unknown): boolean {
-  const refs = model.addressesIn(resourceId);
+/**
+ * Whether an ID is in a Databricks workspace's managed resource group, which Databricks locks, so
+ * nothing in it can join a perimeter: by reference to a workspace's `managed_resource_group_id`, by a
+ * workspace's `managed_resource_group_name`, or by the default `databricks-rg-` prefix.
+ */
+function managedGroupTest(model: CheckModel): (resourceId: unknown) => boolean {
   const workspaces = model.ofType('azurerm_databricks_workspace');
-  if (typeof resourceId === 'string' && workspaces.some((w) => refs.has(w.address) && resourceId.includes('managed_resource_group_id'))) {
-    return true;
-  }
-  const id = literal(resourceId);
-  const group = id ? /\/resourceGroups\/([^/]+)\//i.exec(id)?.[1]?.toLowerCase() : undefined;
-  if (!group) {
-    return false;
-  }
-  const managed = workspaces.map((w) => literal(w.values.managed_resource_group_name)?.toLowerCase()).filter((g) => g !== undefined);
-  return managed.includes(group) || group.startsWith('databricks-rg-');
+  const addresses = new Set(workspaces.map((w) => w.address));
+  const managed = new Set(workspaces.map((w) => literal(w.values.managed_resource_group_name)?.toLowerCase()).filter((g) => g !== undefined));
+  return (resourceId) => {
+    if (typeof resourceId === 'string' && resourceId.includes('managed_resource_group_id') && [...model.addressesIn(resourceId)].some((a) => addresses.has(a))) {
+      return true;
+    }
+    const id = literal(resourceId);
+    const group = id ? /\/resourceGroups\/([^/]+)\//i.exec(id)?.[1]?.toLowerCase() : undefined;
+    return group !== undefined && (managed.has(group) || group.startsWith('databricks-rg-'));
+  };
 }
 
 /** An NSP association on a storage account in a workspace's managed resource group (workspace root / DBFS storage). */
@@ -25,9 +28,10 @@ export const ROOT_STORAGE_PERIMETER: CheckRule = {
   title: 'A workspace\'s managed (root) storage account is associated with a perimeter',
   fix: 'Secure workspace root storage with private endpoints only (ServerlessSecureStorage with workspaceRootStorage: true); drop the association',
   check(model: CheckModel): RuleHit[] {
+    const inManagedGroup = managedGroupTest(model);
     return model
       .ofType('azurerm_network_security_perimeter_association')
-      .filter((a) => inManagedResourceGroup(model, a.values.resource_id))
+      .filter((a) => inManagedGroup(a.values.resource_id))
       .map((a) => ({
         resource: a,
         message:

@@ -1,5 +1,5 @@
 import { CheckModel, valueAt } from '../model';
-import { describe, literal, targetOf, targets } from '../queries';
+import { describe, literal, targetOf } from '../queries';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
 /** A workspace with no network policy of its own, or one in full access. */
@@ -9,14 +9,12 @@ export const WORKSPACE_EGRESS: CheckRule = {
   title: 'A workspace\'s serverless egress is not restricted',
   fix: 'Apply a restricted ServerlessEgressPolicy to it (dry run first), or adopt the account\'s default-policy',
   check(model: CheckModel): RuleHit[] {
-    const options = model.ofType('databricks_workspace_network_option');
-    const policies = model.ofType('databricks_account_network_policy');
     return model.ofType('azurerm_databricks_workspace').flatMap((w) => {
-      const option = options.find((o) => targets(model, o, 'workspace_id', w));
+      const option = model.referrers(w, 'databricks_workspace_network_option', 'workspace_id')[0];
       if (!option) {
         return [{ resource: w, message: `Workspace ${describe(w)} has no network policy in this stack: it uses the account's default-policy, whatever that allows.` }];
       }
-      const policy = targetOf(model, option, 'network_policy_id', policies);
+      const policy = targetOf(model, option, 'network_policy_id', 'databricks_account_network_policy');
       const mode = policy ? literal(valueAt(policy.values, 'egress.network_access.restriction_mode')) : undefined;
       return mode === 'FULL_ACCESS'
         ? [{ resource: w, message: `Workspace ${describe(w)} has a network policy in full access: its serverless compute may reach any destination.` }]

@@ -1,5 +1,5 @@
 import { CheckModel } from '../model';
-import { describe, targets } from '../queries';
+import { describe } from '../queries';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
 /** A workspace of the stack bound to no NCC while the stack creates private endpoint rules. */
@@ -12,10 +12,9 @@ export const WORKSPACE_NO_NCC: CheckRule = {
     if (model.ofType('databricks_mws_ncc_private_endpoint_rule').length === 0) {
       return [];
     }
-    const bindings = model.ofType('databricks_mws_ncc_binding');
     return model
       .ofType('azurerm_databricks_workspace')
-      .filter((w) => !bindings.some((b) => targets(model, b, 'workspace_id', w)))
+      .filter((w) => model.referrers(w, 'databricks_mws_ncc_binding', 'workspace_id').length === 0)
       .map((w) => ({
         resource: w,
         message: `Workspace ${describe(w)} is bound to no NCC of this stack: the private endpoint rules here do not reach its serverless compute.`,
