@@ -9,8 +9,29 @@ const project = new cdktf.ConstructLibraryCdktf({
     'network security perimeters and a secure storage pattern.',
   license: 'Apache-2.0',
   author: 'cdktf-azure-databricks-serverless contributors',
-  authorAddress: 'maintainers@example.com',
-  repositoryUrl: 'https://github.com/example/cdktf-azure-databricks-serverless.git',
+  // No contact address exists yet: leave it out rather than invent one (an empty address writes none).
+  authorAddress: '',
+  // jsii requires a repository. This is where the project will be published (README "Status"); it is not
+  // public yet. No homepage or bugs URL until it is.
+  repositoryUrl: 'https://github.com/cdktf-azure-databricks-serverless/cdktf-azure-databricks-serverless.git',
+  // 0.x and experimental until a 1.0 is declared.
+  majorVersion: 0,
+  stability: 'experimental',
+  // Consumers: the provider packages' floor. Building needs Node >= 20.16 (jsii 6); see the README.
+  minNodeVersion: '20.9.0',
+  workflowNodeVersion: 'lts/*',
+  // commit-and-tag-version 13 wants Node 22 (17 EBADENGINE warnings on Node 20); 12 does the same job on 18+.
+  bumpPackage: 'commit-and-tag-version@^12',
+  // Languages Construct Hub users expect. Their packaging toolchains cannot be fetched where this is built:
+  // packaging stays JS-only (below) and `bindings:check` generates every language's code in the build.
+  publishToPypi: { distName: 'cdktf-azure-databricks-serverless', module: 'cdktf_azure_databricks_serverless' },
+  publishToMaven: {
+    mavenGroupId: 'io.github.cdktf-azure-databricks-serverless',
+    mavenArtifactId: 'cdktf-azure-databricks-serverless',
+    javaPackage: 'io.github.cdktf.azure.databricks.serverless',
+  },
+  publishToNuget: { dotNetNamespace: 'CdktfAzureDatabricksServerless', packageId: 'CdktfAzureDatabricksServerless' },
+  publishToGo: { moduleName: 'github.com/cdktf-azure-databricks-serverless/cdktf-azure-databricks-serverless-go' },
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
@@ -50,13 +71,45 @@ const project = new cdktf.ConstructLibraryCdktf({
       maxWorkers: 2,
     },
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.terraform.lock.hcl'],
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.terraform.lock.hcl', '.jsii.tabl.json', '.bindings-check/', '.consumer-app/'],
 });
+
+// Packaging: JS only, with or without CI (the other languages' toolchains cannot be fetched here).
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+// API docs: the root module (constructs, props, enum-like classes) in API.md; the bindings submodule in its own file.
+project.tasks.tryFind('docgen')!.reset('jsii-docgen -o API.md --split-by-submodule');
+
+// Every TypeScript block of README.md compiles (jsii-rosetta, strict), with rosetta/default.ts-fixture
+// supplying the surrounding declarations; it also makes the other languages' translations.
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every ts block of README.md with jsii-rosetta (strict)',
+  exec: 'jsii-rosetta extract --strict .jsii',
+});
+// A name that breaks a language fails the build: each target's code is generated (not packaged).
+const bindingsCheck = project.addTask('bindings:check', {
+  description: 'Generate the python, java, dotnet and go code with jsii-pacmak (code only) to catch names that break a language',
+  exec: 'jsii-pacmak --code-only --no-npmignore --no-fingerprint -o .bindings-check -t python -t java -t dotnet -t go && rm -rf .bindings-check',
+});
+project.postCompileTask.spawn(rosetta);
+project.postCompileTask.spawn(bindingsCheck);
+
+// The README's install route, from a clone: a throwaway app installs the packed tarball with the README's
+// dependency versions and synthesizes (scripts/consumer-app/). Needs the npm registry.
+const consumer = project.addTask('consumer:check', {
+  description: 'Install the packed library in a throwaway app with the README versions, type-check and synthesize it',
+  exec: 'bash scripts/consumer-app/check.sh',
+  env: { CHECKPOINT_DISABLE: '1' },
+});
+project.packageTask.spawn(consumer);
+// The consumer app imports the library by its package name, which resolves only in its own install.
+project.eslint?.addIgnorePattern('scripts/consumer-app/');
 
 // The plan audit for Terraform users: `npx cdktf-azure-databricks-serverless check plan.json`.
 project.addBins({ 'cdktf-azure-databricks-serverless': 'lib/checks/cli.js' });
 
-for (const pattern of ['/examples/', '/cdktf.json', '/cdktf.out/', '/scripts/', '/.ci/']) {
+for (const pattern of ['/examples/', '/cdktf.json', '/cdktf.out/', '/scripts/', '/.ci/', '/rosetta/', '/.bindings-check/', '/.consumer-app/']) {
   project.npmignore?.exclude(pattern);
 }
 

@@ -1,4 +1,4 @@
-export type { BindingMetaConfig } from './meta';
+export * from './meta';
 export * from './azapi';
 export * from './azurerm-nsp';
 export * from './time';

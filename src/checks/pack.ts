@@ -130,6 +130,9 @@ export class ServerlessNetworkChecks implements IAspect {
     return this.isDefault;
   }
 
+  /**
+   * @param props its configuration
+   */
   constructor(props: ServerlessNetworkChecksProps = {}) {
     this.props = props;
     this.isDefault = makingDefault;

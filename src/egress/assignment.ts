@@ -46,6 +46,11 @@ export class EgressPolicyAssignment extends Construct {
   /** The underlying `databricks_workspace_network_option`. */
   public readonly resource: WorkspaceNetworkOption;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: EgressPolicyAssignmentProps) {
     super(scope, id);
     useChecks(this);

@@ -10,6 +10,11 @@ export class ImportedEgressPolicy extends Construct implements IServerlessEgress
   public readonly networkPolicyId: string;
   public readonly accountProvider?: TerraformProvider;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param attrs what is known of the existing object
+   */
   constructor(scope: Construct, id: string, attrs: ServerlessEgressPolicyAttributes) {
     super(scope, id);
     if (!Token.isUnresolved(attrs.networkPolicyId) && !POLICY_ID.test(attrs.networkPolicyId)) {

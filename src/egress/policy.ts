@@ -63,6 +63,11 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
   private readonly domains = new Map<string, string>();
   private readonly storage = new Map<string, { account: string; service: string; by: string }>();
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: ServerlessEgressPolicyProps) {
     super(scope, id);
     useChecks(this);

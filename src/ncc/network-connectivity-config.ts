@@ -86,6 +86,11 @@ export abstract class NetworkConnectivityConfigBase extends Construct implements
   public abstract readonly accountProvider?: TerraformProvider;
   public readonly accountLimits: DatabricksAccountLimits;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param accountLimits the Databricks account limits the checks use (defaults filled in)
+   */
   protected constructor(scope: Construct, id: string, accountLimits?: DatabricksAccountLimits) {
     super(scope, id);
     this.accountLimits = resolveAccountLimits(this, accountLimits);
@@ -128,6 +133,11 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
   /** The underlying `databricks_mws_network_connectivity_config` resource. */
   public readonly resource: MwsNetworkConnectivityConfig;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: NetworkConnectivityConfigProps) {
     super(scope, id, props.accountLimits);
     validateName(this, props.name);
@@ -152,6 +162,11 @@ class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
   public readonly region: string;
   public readonly accountProvider?: TerraformProvider;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param attrs what is known of the existing object
+   */
   constructor(scope: Construct, id: string, attrs: NetworkConnectivityConfigAttributes) {
     super(scope, id, attrs.accountLimits);
     const nccId = attrs.networkConnectivityConfigId;

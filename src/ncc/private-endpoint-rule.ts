@@ -62,6 +62,11 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
   /** The underlying `databricks_mws_ncc_private_endpoint_rule` resource. */
   public readonly resource: MwsNccPrivateEndpointRule;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: PrivateEndpointRuleProps) {
     super(scope, id);
     useChecks(this);

@@ -52,6 +52,11 @@ export class NccWorkspaceBinding extends Construct {
   /** The underlying `databricks_mws_ncc_binding` resource. */
   public readonly resource: MwsNccBinding;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: NccWorkspaceBindingProps) {
     super(scope, id);
     useChecks(this);

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { NspAccessMode } from './access-mode';
 import { checkNspName } from './names';
@@ -50,8 +50,13 @@ export class NetworkSecurityPerimeterAssociation extends Construct {
   /** The ARM type of the associated resource, when known at synth. */
   public readonly resourceType?: string;
   /** The underlying association resource. */
-  public readonly resource: AzurermNetworkSecurityPerimeterAssociation;
+  public readonly resource: TerraformResource;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterAssociationProps) {
     super(scope, id);
     this.profile = props.profile;

@@ -1,4 +1,4 @@
-import { TerraformProvider, Token } from 'cdktf';
+import { TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkNspName } from './names';
 import { NetworkSecurityPerimeterProfile, NetworkSecurityPerimeterProfileOptions } from './profile';
@@ -69,22 +69,28 @@ export class NetworkSecurityPerimeter extends Construct implements INetworkSecur
   public readonly perimeterId: string;
   public readonly azurermProvider?: TerraformProvider;
   /** The underlying `azurerm_network_security_perimeter`. */
-  public readonly resource: AzurermNetworkSecurityPerimeter;
+  public readonly resource: TerraformResource;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterProps) {
     super(scope, id);
     useChecks(this);
     checkNspName(this, 'name', props.name);
     this.azurermProvider = props.azurermProvider;
     const location = Token.isUnresolved(props.location) ? props.location : AzureRegions.tryFind(props.location)?.name ?? props.location;
-    this.resource = new AzurermNetworkSecurityPerimeter(this, 'Resource', {
+    const resource = new AzurermNetworkSecurityPerimeter(this, 'Resource', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location,
       tags: props.tags,
       provider: props.azurermProvider,
     });
-    this.perimeterId = this.resource.id;
+    this.resource = resource;
+    this.perimeterId = resource.id;
   }
 
   public addProfile(id: string, options: NetworkSecurityPerimeterProfileOptions): NetworkSecurityPerimeterProfile {
@@ -97,6 +103,11 @@ class ImportedPerimeter extends Construct implements INetworkSecurityPerimeter {
   public readonly perimeterId: string;
   public readonly azurermProvider?: TerraformProvider;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param attrs what is known of the existing object
+   */
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterAttributes) {
     super(scope, id);
     useChecks(this);

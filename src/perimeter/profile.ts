@@ -1,4 +1,4 @@
-import { Lazy, TerraformProvider, Token } from 'cdktf';
+import { Lazy, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessRuleKind, ACCESS_RULE_KINDS, MAX_RULE_ELEMENTS_PER_PROFILE, normaliseRuleValues } from './access-rules';
 import { NetworkSecurityPerimeterAssociation, NspAssociationOptions } from './association';
@@ -86,6 +86,10 @@ export abstract class NetworkSecurityPerimeterProfileBase extends Construct impl
   /** Values of each kind this app allowed, and the one Terraform rule that holds them. */
   private readonly rules = new Map<AccessRuleKind, { values: string[]; rule: AzurermNetworkSecurityPerimeterAccessRule }>();
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   */
   constructor(scope: Construct, id: string) {
     super(scope, id);
     useChecks(this);
@@ -108,7 +112,7 @@ export abstract class NetworkSecurityPerimeterProfileBase extends Construct impl
   }
 
   /** The Terraform rules this profile owns, one per kind, in the order they were first added. */
-  public get accessRules(): AzurermNetworkSecurityPerimeterAccessRule[] {
+  public get accessRules(): TerraformResource[] {
     return [...this.rules.values()].map((r) => r.rule);
   }
 
@@ -195,8 +199,13 @@ export class NetworkSecurityPerimeterProfile extends NetworkSecurityPerimeterPro
   /** The perimeter. */
   public readonly perimeter: INetworkSecurityPerimeter;
   /** The underlying `azurerm_network_security_perimeter_profile`. */
-  public readonly resource: AzurermNetworkSecurityPerimeterProfile;
+  public readonly resource: TerraformResource;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterProfileProps) {
     super(scope, id);
     useChecks(this);
@@ -206,12 +215,13 @@ export class NetworkSecurityPerimeterProfile extends NetworkSecurityPerimeterPro
     this.perimeterKey = Token.isUnresolved(props.perimeter.perimeterId)
       ? `construct:${props.perimeter.node.path}`
       : props.perimeter.perimeterId.toLowerCase();
-    this.resource = new AzurermNetworkSecurityPerimeterProfile(this, 'Resource', {
+    const resource = new AzurermNetworkSecurityPerimeterProfile(this, 'Resource', {
       name: props.name,
       networkSecurityPerimeterId: props.perimeter.perimeterId,
       provider: this.azurermProvider,
     });
-    this.profileId = this.resource.id;
+    this.resource = resource;
+    this.profileId = resource.id;
     this.addRulesFrom(props);
   }
 }
@@ -222,6 +232,11 @@ class ImportedProfile extends NetworkSecurityPerimeterProfileBase {
   public readonly perimeterKey: string;
   public readonly azurermProvider?: TerraformProvider;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param attrs what is known of the existing object
+   */
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterProfileAttributes) {
     super(scope, id);
     useChecks(this);

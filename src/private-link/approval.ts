@@ -1,4 +1,4 @@
-import { TerraformLocal, TerraformProvider, Token } from 'cdktf';
+import { TerraformDataSource, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { IPrivateEndpointRuleRef } from './rule-ref';
 import { matchExpression } from './selection';
@@ -6,7 +6,6 @@ import { address, TargetConnections } from './target-connections';
 import { deriveTargetType, resolveTargetType } from './target-type';
 import { PrivateLinkTarget } from './targets';
 import { AzapiProvider } from '../bindings/azapi/provider';
-import { DataAzapiResourceList } from '../bindings/azapi/resource-list';
 import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
 import { defaultProvider } from '../bindings/base';
 import { TimeProvider } from '../bindings/time/provider';
@@ -93,17 +92,22 @@ export class PrivateEndpointApproval extends Construct {
   /** The target type (automatic mode, or manual mode when it could be derived). */
   public readonly targetType?: PrivateLinkTarget;
   /** The list of the target's connections, shared by every automatic approval on the target (automatic mode). */
-  public readonly lookup?: DataAzapiResourceList;
+  public readonly lookup?: TerraformDataSource;
   /** The connections this rule's selection matches, as an HCL local (automatic mode). */
   public readonly selected?: TerraformLocal;
   /** The update that approves the connection (automatic mode). */
-  public readonly approval?: AzapiUpdateResource;
+  public readonly approval?: TerraformResource;
 
   /** The private endpoint name to look for: the connection's private endpoint ID ends with `/privateEndpoints/<endpointName>`. */
   public get endpointName(): string {
     return this.rule.resource.endpointName;
   }
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: PrivateEndpointApprovalProps) {
     super(scope, id);
     const rule = props.rule;

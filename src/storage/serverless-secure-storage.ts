@@ -52,6 +52,11 @@ export class ServerlessSecureStorage extends Construct {
   /** Estimated monthly price of the account's private endpoints (endpoints x hours x hourly price). */
   public readonly estimatedMonthlyPrivateEndpointCost: number;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform addresses, so keep it stable
+   * @param props its configuration
+   */
   constructor(scope: Construct, id: string, props: ServerlessSecureStorageProps) {
     super(scope, id);
     const ncc = props.networkConnectivityConfig;

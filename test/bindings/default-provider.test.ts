@@ -1,6 +1,8 @@
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { AzapiProvider, NetworkConnectivityConfig, PrivateLinkSubResource, TimeProvider } from '../../src';
+import { NetworkConnectivityConfig, PrivateLinkSubResource } from '../../src';
+import { AzapiProvider } from '../../src/bindings/azapi/provider';
+import { TimeProvider } from '../../src/bindings/time/provider';
 import { validateStack } from '../terraform/harness';
 import { newStack, STORAGE_ID, synth, VAULT_ID } from '../util';
 

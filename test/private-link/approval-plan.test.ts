@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'child_process';
 import { rmSync } from 'fs';
-import { AzapiProvider, NetworkConnectivityConfig, PrivateLinkSubResource } from '../../src';
+import { NetworkConnectivityConfig, PrivateLinkSubResource } from '../../src';
+import { AzapiProvider } from '../../src/bindings/azapi/provider';
 import { terraformEnv } from '../terraform/cli';
 import { applyDir, Fixtures, planDir, plannedAfter, writeStack } from '../terraform/harness';
 import { armId, newStack, synth } from '../util';

@@ -1,13 +1,15 @@
 import { TerraformVariable } from 'cdktf';
 import {
   ApprovalMode,
-  AzapiProvider,
+  bindings,
   NetworkConnectivityConfig,
   PrivateEndpointApproval,
   PrivateLinkSubResource,
   PrivateLinkTarget,
-  TimeProvider,
 } from '../../src';
+
+// The bindings are a submodule of the package, as a user imports them.
+const { AzapiProvider, TimeProvider } = bindings;
 import { addresses, armId, infos, newStack, only, ref, resolve, resources, STORAGE_ID, synth, VAULT_ID } from '../util';
 
 const RULE = 'databricks_mws_ncc_private_endpoint_rule';

@@ -32,6 +32,11 @@ export class AzapiProvider extends BindingProvider {
   /** The Terraform type of this provider. */
   public static readonly tfResourceType = AZAPI.name;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
     super(scope, id, AZAPI, config);
   }

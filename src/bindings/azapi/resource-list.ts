@@ -34,6 +34,11 @@ export class DataAzapiResourceList extends BindingDataSource {
   /** The exported parts of the response. */
   public readonly responseExportValues?: string[];
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: DataAzapiResourceListConfig) {
     super(scope, id, DataAzapiResourceList.tfResourceType, AZAPI, config, { resourceType: 'type' });
     this.resourceType = config.resourceType;

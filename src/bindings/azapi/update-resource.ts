@@ -28,6 +28,11 @@ export class AzapiUpdateResource extends BindingResource {
   /** The body set on the resource. */
   public readonly body: { [key: string]: any };
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
     super(scope, id, AzapiUpdateResource.tfResourceType, AZAPI, config, { resourceType: 'type' });
     this.resourceType = config.resourceType;

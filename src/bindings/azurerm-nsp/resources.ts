@@ -39,6 +39,11 @@ export class AzurermNetworkSecurityPerimeter extends AzurermNspResource {
   /** The configuration. */
   public readonly config: AzurermNetworkSecurityPerimeterConfig;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: AzurermNetworkSecurityPerimeterConfig) {
     super(scope, id, AzurermNetworkSecurityPerimeter.tfResourceType, config);
     this.config = config;
@@ -60,6 +65,11 @@ export class AzurermNetworkSecurityPerimeterProfile extends AzurermNspResource {
   /** The configuration. */
   public readonly config: AzurermNetworkSecurityPerimeterProfileConfig;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: AzurermNetworkSecurityPerimeterProfileConfig) {
     super(scope, id, AzurermNetworkSecurityPerimeterProfile.tfResourceType, config);
     this.config = config;
@@ -103,6 +113,11 @@ export class AzurermNetworkSecurityPerimeterAccessRule extends AzurermNspResourc
   /** The configuration. */
   public readonly config: AzurermNetworkSecurityPerimeterAccessRuleConfig;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: AzurermNetworkSecurityPerimeterAccessRuleConfig) {
     super(scope, id, AzurermNetworkSecurityPerimeterAccessRule.tfResourceType, config);
     this.config = config;
@@ -128,6 +143,11 @@ export class AzurermNetworkSecurityPerimeterAssociation extends AzurermNspResour
   /** The configuration. */
   public readonly config: AzurermNetworkSecurityPerimeterAssociationConfig;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: AzurermNetworkSecurityPerimeterAssociationConfig) {
     // Association create/update waits for Azure from 4.81.0 on.
     super(scope, id, AzurermNetworkSecurityPerimeterAssociation.tfResourceType, config, 'network-security-perimeter-association');

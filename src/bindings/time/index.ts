@@ -1,3 +1,2 @@
-export { TimeProvider } from './provider';
-export type { TimeProviderConfig } from './provider';
+export * from './provider';
 export * from './sleep';

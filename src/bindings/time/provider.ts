@@ -22,6 +22,11 @@ export class TimeProvider extends BindingProvider {
   /** The Terraform type of this provider. */
   public static readonly tfResourceType = TIME.name;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: TimeProviderConfig = {}) {
     super(scope, id, TIME, config);
   }

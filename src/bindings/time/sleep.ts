@@ -21,6 +21,11 @@ export class TimeSleep extends BindingResource {
 
   private readonly config: TimeSleepConfig;
 
+  /**
+   * @param scope the construct to create it in (usually a stack)
+   * @param id its construct ID: part of the Terraform address, so keep it stable
+   * @param config its arguments, as Terraform names them in camelCase
+   */
   constructor(scope: Construct, id: string, config: TimeSleepConfig) {
     super(scope, id, TimeSleep.tfResourceType, TIME, config);
     this.config = config;
