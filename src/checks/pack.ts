@@ -239,7 +239,12 @@ export function useChecks(scope: IConstruct): void {
 }
 const DEFAULT_ADDED = new WeakSet<TerraformStack>();
 
+/**
+ * A finding as a manifest annotation. An error finding reaches the manifest only when it does not fail the
+ * synth (`reportOnly`, or `failOn` above error), so it is written as a warning: the cdktf CLI fails on
+ * error annotations, which would overrule the user's choice.
+ */
 function annotation(stack: TerraformStack, f: CheckFinding) {
-  const level = f.level === 'error' ? '@cdktf/error' : f.level === 'warning' ? '@cdktf/warn' : '@cdktf/info';
-  return { constructPath: f.path ?? stack.node.path, level, message: `[${f.ruleId}] ${f.message}` };
+  const level = f.level === 'info' ? '@cdktf/info' : '@cdktf/warn';
+  return { constructPath: f.path ?? stack.node.path, level, message: `[${f.ruleId}] ${f.level === 'error' ? 'error: ' : ''}${f.message}` };
 }

@@ -154,6 +154,12 @@ describe('pack options', () => {
     expect(r1.error).toBeUndefined();
     expect(r1.stderr).toBe('');
     expect(reportOf(lenient.app, 'test').summary.errors).toBe(1);
+    // The error reaches the manifest as a warning: the cdktf CLI would fail on an error annotation.
+    const manifest = JSON.parse(readFileSync(join(lenient.app.outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks.test.annotations.map((a: any) => [a.level, a.message.slice(0, 42)])).toEqual([
+      ['@cdktf/warn', '[ADBS-LEGACY-SUBNETS] error: The storage f'],
+      ['@cdktf/warn', '[ADBS-UNAPPROVED-RULE] Private endpoint ru'],
+    ]);
 
     const strict = newStack();
     const ncc = new NetworkConnectivityConfig(strict.stack, 'Ncc', { name: 'ncc', region: 'eastus2', accountProvider: strict.account });

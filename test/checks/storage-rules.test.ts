@@ -1,7 +1,9 @@
 import { StorageAccountNetworkRulesA } from '@cdktf/provider-azurerm/lib/storage-account-network-rules';
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
-import { TerraformVariable } from 'cdktf';
+import { Testing, TerraformVariable } from 'cdktf';
 import { hits, l1Account, messages, ruleIds } from './helpers';
+import { ChecksStack } from '../../examples/checks';
+import { ServerlessNetworkChecks } from '../../src/checks/pack';
 import { NetworkConnectivityConfig } from '../../src/ncc/network-connectivity-config';
 import { ServerlessSecureStorage } from '../../src/storage/serverless-secure-storage';
 import { StorageAccess } from '../../src/storage/storage-access';
@@ -38,6 +40,18 @@ describe('ADBS-LEGACY-SUBNETS on hand-written resources', () => {
     new ServerlessSecureStorage(stack, 'Lake', { networkConnectivityConfig: ncc, storageAccountId: armId('Microsoft.Storage/storageAccounts', 'stlake'), nccServerlessSubnetIds: [LEGACY] });
     l1Account(stack, 'Hand', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: [LEGACY] } });
     expect(hits(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Hand']);
+  });
+});
+
+describe('ADBS-LEGACY-SUBNETS migration listing', () => {
+  test('an account already on the service-tag path is told the next steps, not the pattern', () => {
+    const stack = new ChecksStack(Testing.app(), 'checks');
+    const report = ServerlessNetworkChecks.check(stack);
+    expect(report.findings.map((f) => [f.ruleId, f.path, f.suppressed !== undefined])).toEqual([['ADBS-LEGACY-SUBNETS', 'checks/reporting', true]]);
+    expect(report.findings[0].message).toContain(
+      'Migration for checks/reporting: step 1 is in place (checks/reporting-serverless/Association/Resource allows the AzureDatabricksServerless tag); ' +
+        'check serverless access in the perimeter\'s access logs, then remove the subnets from the firewall.',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { CheckedResource, CheckModel, isExpression, valueAt } from '../model';
-import { describe, egressConfigReferences, firewallSubnetValues, separateNetworkRules, storageAccounts } from '../queries';
+import { associations, describe, egressConfigReferences, firewallSubnetValues, pointsAtStorage, separateNetworkRules, serviceTags, storageAccounts } from '../queries';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
 const DEADLINE = '9 June 2026';
@@ -31,8 +31,26 @@ function legacyIn(value: unknown, known: Set<string>): string[] {
   });
 }
 
+/** The associations that already put an account on the service-tag path (a profile allowing the serverless tag). */
+function tagPathAssociations(model: CheckModel): Map<string, CheckedResource> {
+  const out = new Map<string, CheckedResource>();
+  for (const a of associations(model)) {
+    if (serviceTags(a.rules).some((t) => t.startsWith('AzureDatabricksServerless'))) {
+      const account = pointsAtStorage(model, a.association, 'resource_id');
+      if (account && account !== true) {
+        out.set(account.address, a.association);
+      }
+    }
+  }
+  return out;
+}
+
 /** The pattern that replaces the allowlist, for one account. */
-function migration(account: CheckedResource): string {
+function migration(account: CheckedResource, onTagPath: CheckedResource | undefined): string {
+  if (onTagPath) {
+    return `Migration for ${describe(account)}: step 1 is in place (${describe(onTagPath)} allows the AzureDatabricksServerless tag); ` +
+      'check serverless access in the perimeter\'s access logs, then remove the subnets from the firewall.';
+  }
   if (account.external) {
     // An existing account a ServerlessSecureStorage already describes.
     return `Migration for ${describe(account)}: set its access to StorageAccess.SERVICE_TAG (or PRIVATE_ENDPOINTS_AND_SERVICE_TAG), deploy, ` +
@@ -50,6 +68,7 @@ export const LEGACY_SUBNETS: CheckRule = {
   fix: 'Reach the account through the AzureDatabricksServerless service tag of a perimeter in Learning mode (or private endpoints), check the perimeter\'s access logs, then remove the subnet IDs',
   check(model: CheckModel): RuleHit[] {
     const known = knownSubnets(model);
+    const onTagPath = tagPathAssociations(model);
     return storageAccounts(model).flatMap((account) => {
       let legacy = firewallSubnetValues(model, account).flatMap((v) => legacyIn(v, known));
       if (legacy.length === 0 && [account, ...separateNetworkRules(model, account)].some((r) => egressConfigReferences(r.references.map((x) => `\${${x}}`)).length)) {
@@ -65,7 +84,7 @@ export const LEGACY_SUBNETS: CheckRule = {
           `The storage firewall allowlists the NCC's serverless subnets (${legacy.length}: ${legacy.join(', ')}): this legacy service-endpoint path ended on ${DEADLINE} and the account is non-compliant. ` +
           'Migrate: (1) deploy StorageAccess.SERVICE_TAG (or PRIVATE_ENDPOINTS_AND_SERVICE_TAG), which associates the account with a perimeter in Learning mode that allows ' +
           'AzureDatabricksServerless.<Region>; (2) check serverless access in the perimeter\'s access logs; (3) remove the subnet IDs from the firewall. ' +
-          migration(account),
+          migration(account, onTagPath.get(account.address)),
       }];
     });
   },
