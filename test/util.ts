@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ServerlessNetworkChecks } from '../src/checks/pack';
+import { ServerlessNetworkChecks, ServerlessNetworkChecksProps } from '../src/checks/pack';
 import { resolveValue } from '../src/core/resolved-index';
 
 export const SUB = '00000000-1111-2222-3333-444444444444';
@@ -79,18 +79,18 @@ export function findings(scope: IConstruct, level: 'error' | 'warning' | 'info')
     .map((f) => `[${f.ruleId}] ${f.message}`);
 }
 
-/** The messages of one rule's unsuppressed findings on resources at or below a scope. */
-export function ruleFindings(scope: IConstruct, ruleId: string): string[] {
+/** The messages of one rule's unsuppressed findings on resources at or below a scope (the pack's options, if given). */
+export function ruleFindings(scope: IConstruct, ruleId: string, props: ServerlessNetworkChecksProps = {}): string[] {
   const path = scope.node.path;
-  return ServerlessNetworkChecks.check(TerraformStack.of(scope))
+  return ServerlessNetworkChecks.check(TerraformStack.of(scope), props)
     .findings.filter((f) => f.ruleId === ruleId && !f.suppressed)
     .filter((f) => f.path !== undefined && (path === '' || f.path === path || f.path.startsWith(`${path}/`)))
     .map((f) => f.message);
 }
 
-/** The construct paths one rule's unsuppressed findings are on, in report order. */
-export function findingsOn(scope: IConstruct, ruleId: string): string[] {
-  return ServerlessNetworkChecks.check(TerraformStack.of(scope))
+/** Where one rule's unsuppressed findings are (construct path, else address), in report order. */
+export function findingsOn(scope: IConstruct, ruleId: string, props: ServerlessNetworkChecksProps = {}): string[] {
+  return ServerlessNetworkChecks.check(TerraformStack.of(scope), props)
     .findings.filter((f) => f.ruleId === ruleId && !f.suppressed)
     .map((f) => f.path ?? f.address);
 }

@@ -179,11 +179,6 @@ export class CheckModel {
     return out;
   }
 
-  /** Whether a resource references another (directly or through locals). */
-  public references(resource: CheckedResource, target: CheckedResource): boolean {
-    return this.referencedAddresses(resource).has(target.address);
-  }
-
   /**
    * What an attribute of a resource points at: the resources it references (directly or through
    * locals), or the resource whose literal ID it holds (ARM IDs compare case-insensitively).

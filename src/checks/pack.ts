@@ -51,7 +51,6 @@ export interface CheckRuleInfo {
 }
 
 const SUPPRESS = 'cdktf-azure-databricks-serverless:suppress';
-let makingDefault = false;
 
 /** The pack added to each stack (as an aspect of the stack): the library's default, or a user's. */
 const STACK_PACK = new WeakMap<TerraformStack, ServerlessNetworkChecks>();
@@ -112,30 +111,13 @@ export class ServerlessNetworkChecks implements IAspect {
     return new ServerlessNetworkChecks(props)._checkJson(stack, stack.toTerraform());
   }
 
-  /** The pack with the defaults, for the stacks of the library's constructs (a user's pack takes precedence). @internal */
-  public static _default(): ServerlessNetworkChecks {
-    makingDefault = true;
-    try {
-      return new ServerlessNetworkChecks();
-    } finally {
-      makingDefault = false;
-    }
-  }
-
   private readonly props: ServerlessNetworkChecksProps;
-  private readonly isDefault: boolean;
-
-  /** Whether this is the library's default pack. @internal */
-  public get _isDefault(): boolean {
-    return this.isDefault;
-  }
 
   /**
    * @param props its configuration
    */
   constructor(props: ServerlessNetworkChecksProps = {}) {
     this.props = props;
-    this.isDefault = makingDefault;
     for (const id of props.disabledRules ?? []) {
       const error = unknownRule('ServerlessNetworkChecks', 'disabledRules', id);
       if (error) {
@@ -155,7 +137,7 @@ export class ServerlessNetworkChecks implements IAspect {
       return;
     }
     const current = STACK_PACK.get(node);
-    if (!(current && this.isDefault && !current.isDefault)) {
+    if (!(current && this instanceof DefaultChecks && !(current instanceof DefaultChecks))) {
       STACK_PACK.set(node, this);
     }
     reportAtSynth(App.of(node));
@@ -213,7 +195,7 @@ function reportAtSynth(app: App): void {
 function packOf(app: App, stack: TerraformStack): ServerlessNetworkChecks | undefined {
   const own = STACK_PACK.get(stack);
   const appPack = APP_PACK.get(app) ?? Aspects.of(app).all.find((a): a is ServerlessNetworkChecks => a instanceof ServerlessNetworkChecks);
-  return own && !own._isDefault ? own : appPack ?? own;
+  return own && !(own instanceof DefaultChecks) ? own : appPack ?? own;
 }
 
 /** Reports every checked stack of an app, then fails the synth if findings of any stack fail it. */
@@ -229,12 +211,15 @@ function reportStacks(app: App): string[] {
   return [];
 }
 
+/** The pack with the defaults, for the stacks of the library's constructs (a user's pack takes precedence). */
+class DefaultChecks extends ServerlessNetworkChecks {}
+
 /** Uses the library's default pack on a construct's stack (once per stack). */
 export function useChecks(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
   if (!DEFAULT_ADDED.has(stack)) {
     DEFAULT_ADDED.add(stack);
-    Aspects.of(stack).add(ServerlessNetworkChecks._default());
+    Aspects.of(stack).add(new DefaultChecks());
   }
 }
 const DEFAULT_ADDED = new WeakSet<TerraformStack>();

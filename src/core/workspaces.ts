@@ -1,9 +1,8 @@
 import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-workspace';
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { appScoped } from './app-registry';
-import { ResolvedEntry, ResolvedIndex } from './resolved-index';
-import { describeInvalid, invalidProp } from './validation';
+import { Claim, ClaimConflict, claimOnce } from './claims';
+import { invalidProp } from './validation';
 
 /**
  * The workspace ID of an account-level resource, from exactly one of `workspaceId` (the digits of the
@@ -36,42 +35,10 @@ export function workspaceIdOf(scope: IConstruct, workspaceId: string | undefined
   return Token.asNumber(workspaceId);
 }
 
-/** A claim on a workspace: `value` is the workspace ID (a number or number token), `owner` what claims it. */
-export interface WorkspaceClaim extends ResolvedEntry {
-  readonly owner: string;
-}
-
-/** The app-wide claims of one kind (e.g. NCC bindings), found by workspace. */
-export function workspaceClaims(scope: IConstruct, kind: string): ResolvedIndex<WorkspaceClaim> {
-  return appScoped(scope, `cdktf-azure-databricks-serverless/workspace-claims/${kind}`, () => new ResolvedIndex<WorkspaceClaim>());
-}
-
-/** What a second claim on one workspace is told. */
-export interface ClaimConflict {
-  readonly prop: string;
-  readonly value: unknown;
-  /** The problem, given where the workspace is claimed (`<path> (<owner>), ...`). */
-  readonly problem: (where: string) => string;
-  readonly fix: string;
-}
-
 /**
- * Claims a workspace for one owner of a kind, app-wide: a second claim of the same kind on the same
- * workspace (same literal ID or same reference, in any stack) is an error at synth, on every claimant.
+ * Claims a workspace for one owner of a kind (e.g. NCC bindings), app-wide: a second claim of the same
+ * kind on the same workspace is an error at synth, on every claimant (see {@link claimOnce}).
  */
-export function claimWorkspace(claimant: IConstruct, kind: string, workspaceId: number, owner: string, conflict: ClaimConflict): WorkspaceClaim {
-  const claims = workspaceClaims(claimant, kind);
-  const claim: WorkspaceClaim = { construct: claimant, value: workspaceId, owner };
-  claims.add(claim);
-  claimant.node.addValidation({
-    validate: () => {
-      const others = claims.sameValue(claim).filter((c) => c !== claim);
-      if (others.length === 0) {
-        return [];
-      }
-      const where = [claim, ...others].map((c) => `${c.construct.node.path} (${c.owner})`).join(', ');
-      return [describeInvalid(conflict.prop, conflict.value, conflict.problem(where), conflict.fix)];
-    },
-  });
-  return claim;
+export function claimWorkspace(claimant: IConstruct, kind: string, workspaceId: number, owner: string, conflict: ClaimConflict): Claim {
+  return claimOnce(claimant, `workspace/${kind}`, workspaceId, conflict, owner);
 }

@@ -5,13 +5,13 @@ import { AccountState } from './account-state';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
 import { useChecks } from '../checks/pack';
 import { accountLimit } from '../core/account-limits';
-import { appScoped } from '../core/app-registry';
 import { armTypeOfResolved, checkArmId, checkIdReference } from '../core/arm-resource-id';
 import { PRIVATE_LINK_SERVICE, sameArmType } from '../core/azure-resource-types';
+import { claimOnce } from '../core/claims';
 import { DNS_NAME } from '../core/patterns';
 import { requireProvider } from '../core/provider-requirements';
-import { ResolvedEntry, ResolvedIndex, resolveValue } from '../core/resolved-index';
-import { describeInvalid, invalidProp, isUnresolved } from '../core/validation';
+import { resolveValue } from '../core/resolved-index';
+import { invalidProp, isUnresolved } from '../core/validation';
 import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from '../private-link/approval';
 import { IPrivateEndpointRuleRef } from '../private-link/rule-ref';
 import { PrivateLinkSubResource } from '../private-link/sub-resource';
@@ -151,23 +151,14 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
    */
   private refuseDuplicate(props: PrivateEndpointRuleProps): void {
     const what = props.subResource ? props.subResource.groupId : [...props.domainNames!].sort().join(',');
-    const entry = { construct: this, value: `${this.networkConnectivityConfigId}|${props.resourceId}|${what}` };
-    const rules = appScoped(this, 'cdktf-azure-databricks-serverless/private-endpoint-rules', () => new ResolvedIndex<ResolvedEntry>());
-    rules.add(entry);
-    this.node.addValidation({
-      validate: () => {
-        const same = rules.sameValue(entry);
-        return same.length < 2
-          ? []
-          : [
-            describeInvalid(
-              props.subResource ? 'subResource' : 'domainNames',
-              what,
-              `rules ${same.map((r) => r.construct.node.path).join(' and ')} of one NCC connect to the same target and ${props.subResource ? 'sub-resource' : 'domain names'}: each is a billed endpoint, and neither connection could be approved as the only match`,
-              'keep one rule per target and sub-resource in an NCC',
-            ),
-          ];
-      },
+    claimOnce(this, 'private-endpoint-rule', `${this.networkConnectivityConfigId}|${props.resourceId}|${what}`, {
+      prop: props.subResource ? 'subResource' : 'domainNames',
+      value: what,
+      problem: (where) =>
+        `rules ${where} of one NCC connect to the same target and ${props.subResource ? 'sub-resource' : 'domain names'}: ` +
+        'each is a billed endpoint, and neither connection could be approved as the only match',
+      fix: 'keep one rule per target and sub-resource in an NCC',
+      separator: ' and ',
     });
   }
 

@@ -7,8 +7,9 @@ import { AzurermNetworkSecurityPerimeterAssociation } from '../bindings/azurerm-
 import { useChecks } from '../checks/pack';
 import { appScoped } from '../core/app-registry';
 import { armTypeOfResolved, checkArmId, checkIdReference } from '../core/arm-resource-id';
-import { ResolvedEntry, ResolvedIndex, resolveValue } from '../core/resolved-index';
-import { describeInvalid, invalidProp } from '../core/validation';
+import { claimOnce } from '../core/claims';
+import { resolveValue } from '../core/resolved-index';
+import { invalidProp } from '../core/validation';
 
 /** Options of an association. */
 export interface NspAssociationOptions {
@@ -30,10 +31,6 @@ export interface NspAssociationOptions {
 export interface NetworkSecurityPerimeterAssociationProps extends NspAssociationOptions {
   /** The profile to associate the resource with. */
   readonly profile: INetworkSecurityPerimeterProfile;
-}
-
-interface AssociationEntry extends ResolvedEntry {
-  readonly perimeterKey: string;
 }
 
 /**
@@ -100,25 +97,12 @@ export class NetworkSecurityPerimeterAssociation extends Construct {
       provider: props.profile.azurermProvider,
     });
 
-    const index = appScoped(this, 'cdktf-azure-databricks-serverless/nsp-associations', () => new ResolvedIndex<AssociationEntry>());
-    const entry: AssociationEntry = { construct: this, value: props.resourceId, perimeterKey: props.profile.perimeterKey };
-    index.add(entry);
-    this.node.addValidation({
-      validate: () => {
-        const others = index.sameValue(entry).filter((e) => e !== entry);
-        if (others.length === 0) {
-          return [];
-        }
-        const where = [entry, ...others].map((e) => e.construct.node.path).join(', ');
-        return [
-          describeInvalid(
-            'resourceId',
-            props.resourceId,
-            `the resource is associated more than once (${where}); a resource belongs to exactly one network security perimeter, through one association`,
-            'associate each resource once; put the rules it needs on that one profile',
-          ),
-        ];
-      },
+    claimOnce(this, 'nsp-association', props.resourceId, {
+      prop: 'resourceId',
+      value: props.resourceId,
+      problem: (where) =>
+        `the resource is associated more than once (${where}); a resource belongs to exactly one network security perimeter, through one association`,
+      fix: 'associate each resource once; put the rules it needs on that one profile',
     });
   }
 }

@@ -3,20 +3,6 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServerlessNetworkChecks, ServerlessNetworkChecksProps } from '../../src/checks/pack';
 
-/** Where one rule's unsuppressed findings are (construct path, else address), in report order. */
-export function hits(stack: TerraformStack, ruleId: string, props: ServerlessNetworkChecksProps = {}): string[] {
-  return ServerlessNetworkChecks.check(stack, props)
-    .findings.filter((f) => f.ruleId === ruleId && !f.suppressed)
-    .map((f) => f.path ?? f.address);
-}
-
-/** The messages of one rule's findings. */
-export function messages(stack: TerraformStack, ruleId: string, props: ServerlessNetworkChecksProps = {}): string[] {
-  return ServerlessNetworkChecks.check(stack, props)
-    .findings.filter((f) => f.ruleId === ruleId)
-    .map((f) => f.message);
-}
-
 /** Every rule ID with a finding on the stack, sorted and unique. */
 export function ruleIds(stack: TerraformStack, props: ServerlessNetworkChecksProps = {}): string[] {
   return [...new Set(ServerlessNetworkChecks.check(stack, props).findings.map((f) => f.ruleId))].sort();

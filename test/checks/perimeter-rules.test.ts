@@ -2,7 +2,7 @@ import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-work
 import { AccountNetworkPolicy } from '@cdktf/provider-databricks/lib/account-network-policy';
 import { WorkspaceNetworkOption } from '@cdktf/provider-databricks/lib/workspace-network-option';
 import { TerraformStack } from 'cdktf';
-import { hits, l1Account, messages } from './helpers';
+import { l1Account } from './helpers';
 import {
   AzurermNetworkSecurityPerimeter,
   AzurermNetworkSecurityPerimeterAccessRule,
@@ -10,7 +10,7 @@ import {
   AzurermNetworkSecurityPerimeterProfile,
 } from '../../src/bindings/azurerm-nsp/resources';
 import { ServerlessEgressPolicy } from '../../src/egress/policy';
-import { armId, newStack, STORAGE_ID, VAULT_ID } from '../util';
+import { armId, findingsOn, newStack, ruleFindings, STORAGE_ID, VAULT_ID } from '../util';
 
 /** A hand-written perimeter with one profile; `tags` become one inbound service-tag rule. */
 function perimeter(stack: TerraformStack, id: string, tags: string[] = []) {
@@ -32,11 +32,11 @@ describe('associations of storage accounts', () => {
     p.associate('Audit', l1Account(stack, 'B').id, 'Audit');
     p.associate('Learning', l1Account(stack, 'C').id, 'Learning');
     p.associate('Vault', VAULT_ID, 'Enforced');
-    expect(hits(stack, 'ADBS-TAG-PATH-MODE')).toEqual(['test/TagEnforced', 'test/TagAudit']);
+    expect(findingsOn(stack, 'ADBS-TAG-PATH-MODE')).toEqual(['test/TagEnforced', 'test/TagAudit']);
     // Without the serverless tag in the profile, the mode is not the tag path's business.
     const { stack: other } = newStack();
     perimeter(other, 'Plain', ['Storage.EastUS2']).associate('Enforced', STORAGE_ID, 'Enforced');
-    expect(hits(other, 'ADBS-TAG-PATH-MODE')).toEqual([]);
+    expect(findingsOn(other, 'ADBS-TAG-PATH-MODE')).toEqual([]);
   });
 
   test('ADBS-ENFORCED-STORAGE: a literal storage account ID in Enforced mode too; Audit is not', () => {
@@ -44,7 +44,7 @@ describe('associations of storage accounts', () => {
     const p = perimeter(stack, 'P');
     p.associate('Enforced', STORAGE_ID, 'Enforced');
     p.associate('Audit', armId('Microsoft.Storage/storageAccounts', 'staudit'), 'Audit');
-    expect(hits(stack, 'ADBS-ENFORCED-STORAGE')).toEqual(['test/PEnforced']);
+    expect(findingsOn(stack, 'ADBS-ENFORCED-STORAGE')).toEqual(['test/PEnforced']);
   });
 
   test('ADBS-REOPENED-ACCOUNT: a closed account in Learning mode with a profile that has inbound rules', () => {
@@ -54,8 +54,8 @@ describe('associations of storage accounts', () => {
     withRules.associate('ClosedEnforced', l1Account(stack, 'ClosedEnforced').id, 'Enforced');
     withRules.associate('Public', l1Account(stack, 'Public', { publicNetworkAccessEnabled: true }).id, 'Learning');
     perimeter(stack, 'Empty').associate('Closed', l1Account(stack, 'Closed2').id, 'Learning');
-    expect(hits(stack, 'ADBS-REOPENED-ACCOUNT')).toEqual(['test/RulesClosed']);
-    expect(messages(stack, 'ADBS-REOPENED-ACCOUNT')[0]).toMatch(/^Private-endpoints-only account associated in Learning mode with a profile that has inbound rules/);
+    expect(findingsOn(stack, 'ADBS-REOPENED-ACCOUNT')).toEqual(['test/RulesClosed']);
+    expect(ruleFindings(stack, 'ADBS-REOPENED-ACCOUNT')[0]).toMatch(/^Private-endpoints-only account associated in Learning mode with a profile that has inbound rules/);
   });
 
   test('ADBS-ROOT-STORAGE-PERIMETER: an account in a workspace\'s managed resource group, by reference or by name', () => {
@@ -66,7 +66,7 @@ describe('associations of storage accounts', () => {
     p.associate('ByName', armId('Microsoft.Storage/storageAccounts', 'dbstoragexyz', 'rg-ws-managed'), 'Learning');
     p.associate('Default', armId('Microsoft.Storage/storageAccounts', 'dbstorage123', 'databricks-rg-ws-a1b2c3'), 'Learning');
     p.associate('Fine', STORAGE_ID, 'Learning');
-    expect(hits(stack, 'ADBS-ROOT-STORAGE-PERIMETER')).toEqual(['test/PByRef', 'test/PByName', 'test/PDefault']);
+    expect(findingsOn(stack, 'ADBS-ROOT-STORAGE-PERIMETER')).toEqual(['test/PByRef', 'test/PByName', 'test/PDefault']);
   });
 });
 
@@ -75,7 +75,7 @@ describe('ADBS-GLOBAL-TAG', () => {
     const { stack } = newStack();
     perimeter(stack, 'Global', ['AzureDatabricksServerless']);
     perimeter(stack, 'Regional', ['AzureDatabricksServerless.EastUS2']);
-    expect(hits(stack, 'ADBS-GLOBAL-TAG')).toEqual(['test/GlobalTags']);
+    expect(findingsOn(stack, 'ADBS-GLOBAL-TAG')).toEqual(['test/GlobalTags']);
   });
 });
 
@@ -95,8 +95,8 @@ describe('serverless egress', () => {
     ws('None');
     new WorkspaceNetworkOption(stack, 'OptionA', { workspaceId: ws('Open').workspaceId, networkPolicyId: full.networkPolicyId, provider: account });
     new WorkspaceNetworkOption(stack, 'OptionB', { workspaceId: ws('Closed').workspaceId, networkPolicyId: restricted.networkPolicyId, provider: account });
-    expect(hits(stack, 'ADBS-WORKSPACE-EGRESS')).toEqual(['test/None', 'test/Open']);
-    expect(messages(stack, 'ADBS-WORKSPACE-EGRESS')).toEqual([
+    expect(findingsOn(stack, 'ADBS-WORKSPACE-EGRESS')).toEqual(['test/None', 'test/Open']);
+    expect(ruleFindings(stack, 'ADBS-WORKSPACE-EGRESS')).toEqual([
       expect.stringMatching(/^Workspace test\/None has no network policy in this stack/),
       expect.stringMatching(/^Workspace test\/Open has a network policy in full access/),
     ]);
@@ -107,6 +107,6 @@ describe('serverless egress', () => {
     new AccountNetworkPolicy(stack, 'Empty', { accountId: ACCOUNT_ID, networkPolicyId: 'np-empty', egress: { networkAccess: { restrictionMode: 'RESTRICTED_ACCESS' } }, provider: account });
     new ServerlessEgressPolicy(stack, 'Ours', { networkPolicyId: 'np-ours', accountProvider: account, allowedDomains: ['pypi.org'] });
     new ServerlessEgressPolicy(stack, 'StorageOnly', { networkPolicyId: 'np-storage', accountProvider: account, allowedStorage: [{ storageAccountName: 'stlake' }] });
-    expect(hits(stack, 'ADBS-EGRESS-EMPTY')).toEqual(['test/Empty']);
+    expect(findingsOn(stack, 'ADBS-EGRESS-EMPTY')).toEqual(['test/Empty']);
   });
 });

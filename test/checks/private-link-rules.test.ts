@@ -4,12 +4,12 @@ import { MwsNccPrivateEndpointRule } from '@cdktf/provider-databricks/lib/mws-nc
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { hits, l1Account, messages } from './helpers';
+import { l1Account } from './helpers';
 import { AzapiUpdateResource } from '../../src/bindings/azapi/update-resource';
 import { NetworkConnectivityConfig } from '../../src/ncc/network-connectivity-config';
 import { ApprovalMode } from '../../src/private-link/approval';
 import { PrivateLinkSubResource } from '../../src/private-link/sub-resource';
-import { newStack, STORAGE_ID, VAULT_ID } from '../util';
+import { findingsOn, newStack, ruleFindings, STORAGE_ID, VAULT_ID } from '../util';
 
 function workspace(scope: Construct, id: string): DatabricksWorkspace {
   return new DatabricksWorkspace(scope, id, { name: id.toLowerCase(), resourceGroupName: 'rg', location: 'eastus2', sku: 'premium' });
@@ -22,10 +22,10 @@ describe('ADBS-UNAPPROVED-RULE and ADBS-MANUAL-APPROVAL', () => {
     ncc.addPrivateEndpointRule('Auto', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve();
     ncc.addPrivateEndpointRule('Manual', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS }).approve({ mode: ApprovalMode.MANUAL });
     ncc.addPrivateEndpointRule('None', { resourceId: VAULT_ID, subResource: PrivateLinkSubResource.KEY_VAULT });
-    expect(hits(stack, 'ADBS-UNAPPROVED-RULE')).toEqual(['test/Ncc/None/Resource']);
-    expect(messages(stack, 'ADBS-UNAPPROVED-RULE')).toEqual([expect.stringMatching(/^Private endpoint rule test\/Ncc\/None\/Resource has no approval in this stack.*within 14 days/)]);
-    expect(hits(stack, 'ADBS-MANUAL-APPROVAL')).toEqual(['test/Ncc/Manual/Resource']);
-    expect(messages(stack, 'ADBS-MANUAL-APPROVAL')).toEqual([expect.stringMatching(/^Manual approval: approve on .*of rule test\/Ncc\/Manual.*within 14 days/)]);
+    expect(findingsOn(stack, 'ADBS-UNAPPROVED-RULE')).toEqual(['test/Ncc/None/Resource']);
+    expect(ruleFindings(stack, 'ADBS-UNAPPROVED-RULE')).toEqual([expect.stringMatching(/^Private endpoint rule test\/Ncc\/None\/Resource has no approval in this stack.*within 14 days/)]);
+    expect(findingsOn(stack, 'ADBS-MANUAL-APPROVAL')).toEqual(['test/Ncc/Manual/Resource']);
+    expect(ruleFindings(stack, 'ADBS-MANUAL-APPROVAL')).toEqual([expect.stringMatching(/^Manual approval: approve on .*of rule test\/Ncc\/Manual.*within 14 days/)]);
   });
 
   test('a hand-written rule is approved by a hand-written azapi update of a privateEndpointConnections resource that references it', () => {
@@ -40,7 +40,7 @@ describe('ADBS-UNAPPROVED-RULE and ADBS-MANUAL-APPROVAL', () => {
     });
     // An update of another type does not approve anything.
     new AzapiUpdateResource(stack, 'Other', { resourceType: 'Microsoft.Storage/storageAccounts@2023-05-01', resourceId: `\${${approved.fqn}.resource_id}`, body: {} });
-    expect(hits(stack, 'ADBS-UNAPPROVED-RULE')).toEqual(['test/Pending']);
+    expect(findingsOn(stack, 'ADBS-UNAPPROVED-RULE')).toEqual(['test/Pending']);
   });
 });
 
@@ -64,7 +64,7 @@ describe('ADBS-ADLS-BLOB-DFS', () => {
     rule('FlatBlob', flat, 'blob');
     const dfsOnly = l1Account(stack, 'DfsOnly');
     rule('DfsOnlyDfs', dfsOnly, 'dfs');
-    expect(hits(stack, 'ADBS-ADLS-BLOB-DFS')).toEqual(['test/Half', 'test/DfsOnly']);
+    expect(findingsOn(stack, 'ADBS-ADLS-BLOB-DFS')).toEqual(['test/Half', 'test/DfsOnly']);
   });
 });
 
@@ -76,13 +76,13 @@ describe('ADBS-WORKSPACE-NO-NCC', () => {
     const bound = workspace(stack, 'Bound');
     workspace(stack, 'Unbound');
     new MwsNccBinding(stack, 'Binding', { networkConnectivityConfigId: ncc.networkConnectivityConfigId, workspaceId: bound.workspaceId, provider: account });
-    expect(hits(stack, 'ADBS-WORKSPACE-NO-NCC')).toEqual(['test/Unbound']);
+    expect(findingsOn(stack, 'ADBS-WORKSPACE-NO-NCC')).toEqual(['test/Unbound']);
   });
 
   test('without private endpoint rules in the stack, an unbound workspace is no finding', () => {
     const { stack } = newStack();
     workspace(stack, 'Unbound');
-    expect(hits(stack, 'ADBS-WORKSPACE-NO-NCC')).toEqual([]);
+    expect(findingsOn(stack, 'ADBS-WORKSPACE-NO-NCC')).toEqual([]);
   });
 });
 
@@ -105,8 +105,8 @@ describe('account limits on imported NCCs', () => {
     imported.bindWorkspace('W1', { workspaceId: '1' });
     imported.bindWorkspace('W2', { workspaceId: '2' });
     other.bindWorkspace('W3', { workspaceId: '3' });
-    expect(hits(stack, 'ADBS-LIMIT-WORKSPACES')).toEqual(['test/Ncc/W2/Resource']);
-    expect(messages(stack, 'ADBS-LIMIT-WORKSPACES')).toEqual([expect.stringMatching(/^This stack binds 2 workspaces to NCC \$\{var\.ncc_id\}, more than the account limit of 1 per NCC/)]);
+    expect(findingsOn(stack, 'ADBS-LIMIT-WORKSPACES')).toEqual(['test/Ncc/W2/Resource']);
+    expect(ruleFindings(stack, 'ADBS-LIMIT-WORKSPACES')).toEqual([expect.stringMatching(/^This stack binds 2 workspaces to NCC \$\{var\.ncc_id\}, more than the account limit of 1 per NCC/)]);
   });
 
   test('private endpoint rules of imported NCCs count in their region', () => {
@@ -117,6 +117,6 @@ describe('account limits on imported NCCs', () => {
     a.addPrivateEndpointRule('R1', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve();
     a.addPrivateEndpointRule('R2', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS }).approve();
     b.addPrivateEndpointRule('R3', { resourceId: VAULT_ID, subResource: PrivateLinkSubResource.KEY_VAULT }).approve();
-    expect(hits(stack, 'ADBS-LIMIT-ENDPOINTS')).toEqual(['test/A/R2/Resource']);
+    expect(findingsOn(stack, 'ADBS-LIMIT-ENDPOINTS')).toEqual(['test/A/R2/Resource']);
   });
 });

@@ -1,13 +1,13 @@
 import { StorageAccountNetworkRulesA } from '@cdktf/provider-azurerm/lib/storage-account-network-rules';
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
 import { Testing, TerraformVariable } from 'cdktf';
-import { hits, l1Account, messages, ruleIds } from './helpers';
+import { l1Account, ruleIds } from './helpers';
 import { ChecksStack } from '../../examples/checks';
 import { ServerlessNetworkChecks } from '../../src/checks/pack';
 import { NetworkConnectivityConfig } from '../../src/ncc/network-connectivity-config';
 import { ServerlessSecureStorage } from '../../src/storage/serverless-secure-storage';
 import { StorageAccess } from '../../src/storage/storage-access';
-import { armId, newStack } from '../util';
+import { armId, findingsOn, newStack, ruleFindings } from '../util';
 
 const LEGACY = '/subscriptions/8453a5d5-9e9e-40c7-87a4-0ab4cc197f48/resourceGroups/prod-azure-eastus2c2-nephos/providers/Microsoft.Network/virtualNetworks/kaas-vnet/subnets/worker-subnet';
 const OTHER_SUBNET = armId('Microsoft.Network/virtualNetworks', 'vnet-app/subnets/app');
@@ -19,8 +19,8 @@ describe('ADBS-LEGACY-SUBNETS on hand-written resources', () => {
     const subnets = ncc.egressConfig.defaultRules.azureServiceEndpointRule.subnets;
     l1Account(stack, 'Legacy', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: subnets } });
     l1Account(stack, 'Fine', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: [OTHER_SUBNET] } });
-    expect(hits(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Legacy']);
-    expect(messages(stack, 'ADBS-LEGACY-SUBNETS')[0]).toMatch(
+    expect(findingsOn(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Legacy']);
+    expect(ruleFindings(stack, 'ADBS-LEGACY-SUBNETS')[0]).toMatch(
       /^The storage firewall allowlists the NCC's serverless subnets \(1: \(reference to egress_config\)\).*Migration for test\/Legacy: new ServerlessSecureStorage\(.*storageAccountId: azurerm_storage_account.Legacy.id/,
     );
   });
@@ -29,9 +29,9 @@ describe('ADBS-LEGACY-SUBNETS on hand-written resources', () => {
     const { stack } = newStack();
     const lake = l1Account(stack, 'Lake', { networkRules: undefined });
     new StorageAccountNetworkRulesA(stack, 'Rules', { storageAccountId: lake.id, defaultAction: 'Deny', virtualNetworkSubnetIds: [OTHER_SUBNET, LEGACY.toUpperCase()] });
-    expect(hits(stack, 'ADBS-LEGACY-SUBNETS')).toEqual([]);
-    expect(hits(stack, 'ADBS-LEGACY-SUBNETS', { nccServerlessSubnetIds: [LEGACY] })).toEqual(['test/Lake']);
-    expect(messages(stack, 'ADBS-LEGACY-SUBNETS', { nccServerlessSubnetIds: [LEGACY] })[0]).toContain(`(1: ${LEGACY.toUpperCase()})`);
+    expect(findingsOn(stack, 'ADBS-LEGACY-SUBNETS')).toEqual([]);
+    expect(findingsOn(stack, 'ADBS-LEGACY-SUBNETS', { nccServerlessSubnetIds: [LEGACY] })).toEqual(['test/Lake']);
+    expect(ruleFindings(stack, 'ADBS-LEGACY-SUBNETS', { nccServerlessSubnetIds: [LEGACY] })[0]).toContain(`(1: ${LEGACY.toUpperCase()})`);
   });
 
   test('the subnets an NCC construct was told are found in any firewall of the stack', () => {
@@ -39,7 +39,7 @@ describe('ADBS-LEGACY-SUBNETS on hand-written resources', () => {
     const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2', accountProvider: account });
     new ServerlessSecureStorage(stack, 'Lake', { networkConnectivityConfig: ncc, storageAccountId: armId('Microsoft.Storage/storageAccounts', 'stlake'), nccServerlessSubnetIds: [LEGACY] });
     l1Account(stack, 'Hand', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: [LEGACY] } });
-    expect(hits(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Hand']);
+    expect(findingsOn(stack, 'ADBS-LEGACY-SUBNETS')).toEqual(['test/Hand']);
   });
 });
 
@@ -70,8 +70,8 @@ describe('storage account settings', () => {
     new StorageAccountNetworkRulesA(stack, 'Rules', { storageAccountId: separate.id, defaultAction: 'Allow' });
     l1Account(stack, 'DenyPublic', { publicNetworkAccessEnabled: true, networkRules: { defaultAction: 'Deny' } });
     l1Account(stack, 'Private', { publicNetworkAccessEnabled: false, networkRules: undefined });
-    expect(hits(stack, 'ADBS-STORAGE-OPEN')).toEqual(['test/NoFirewall', 'test/AllowInline', 'test/AllowSeparate']);
-    expect(messages(stack, 'ADBS-STORAGE-OPEN')[0]).toBe('Storage account test/NoFirewall: public network access is on and there is no firewall: any network can reach it.');
+    expect(findingsOn(stack, 'ADBS-STORAGE-OPEN')).toEqual(['test/NoFirewall', 'test/AllowInline', 'test/AllowSeparate']);
+    expect(ruleFindings(stack, 'ADBS-STORAGE-OPEN')[0]).toBe('Storage account test/NoFirewall: public network access is on and there is no firewall: any network can reach it.');
   });
 
   test('ADBS-STORAGE-TLS: TLS1_0 and TLS1_1 are findings, TLS1_2 is not', () => {
@@ -79,7 +79,7 @@ describe('storage account settings', () => {
     l1Account(stack, 'Tls10', { minTlsVersion: 'TLS1_0' });
     l1Account(stack, 'Tls11', { minTlsVersion: 'TLS1_1' });
     l1Account(stack, 'Tls12', { minTlsVersion: 'TLS1_2' });
-    expect(hits(stack, 'ADBS-STORAGE-TLS')).toEqual(['test/Tls10', 'test/Tls11']);
+    expect(findingsOn(stack, 'ADBS-STORAGE-TLS')).toEqual(['test/Tls10', 'test/Tls11']);
   });
 
   test('ADBS-STORAGE-SHARED-KEY (info): on when unset or true, not when false', () => {
@@ -89,7 +89,7 @@ describe('storage account settings', () => {
     l1Account(stack, 'Off', { sharedAccessKeyEnabled: false });
     // Unknown at synth (a variable): no finding.
     l1Account(stack, 'Variable', { sharedAccessKeyEnabled: new TerraformVariable(stack, 'shared_key', { type: 'bool' }).booleanValue });
-    expect(hits(stack, 'ADBS-STORAGE-SHARED-KEY')).toEqual(['test/Unset', 'test/On']);
+    expect(findingsOn(stack, 'ADBS-STORAGE-SHARED-KEY')).toEqual(['test/Unset', 'test/On']);
   });
 
   test('ADBS-STORAGE-HTTP: only an explicit https_traffic_only_enabled = false', () => {
@@ -97,7 +97,7 @@ describe('storage account settings', () => {
     l1Account(stack, 'Http', { httpsTrafficOnlyEnabled: false });
     l1Account(stack, 'Https', { httpsTrafficOnlyEnabled: true });
     l1Account(stack, 'Unset');
-    expect(hits(stack, 'ADBS-STORAGE-HTTP')).toEqual(['test/Http']);
+    expect(findingsOn(stack, 'ADBS-STORAGE-HTTP')).toEqual(['test/Http']);
   });
 
   test('ADBS-STORAGE-PUBLIC-BLOB: true, or unset (true on azurerm 4.x); false is fine', () => {
@@ -105,7 +105,7 @@ describe('storage account settings', () => {
     l1Account(stack, 'Public', { allowNestedItemsToBePublic: true });
     l1Account(stack, 'Unset', { allowNestedItemsToBePublic: undefined });
     l1Account(stack, 'Closed', { allowNestedItemsToBePublic: false });
-    expect(hits(stack, 'ADBS-STORAGE-PUBLIC-BLOB')).toEqual(['test/Public', 'test/Unset']);
+    expect(findingsOn(stack, 'ADBS-STORAGE-PUBLIC-BLOB')).toEqual(['test/Public', 'test/Unset']);
   });
 
   test('the accounts ServerlessSecureStorage creates pass every storage rule, on both access paths', () => {
