@@ -43,6 +43,7 @@ describe('resource addresses of the bundled examples', () => {
       'databricks_mws_ncc_private_endpoint_rule.ncc_secrets_102E7CBC',
       'databricks_mws_ncc_private_endpoint_rule.ncc_warehouse-sql_A778738C',
       'time_sleep.ncc_lake-blob_Approval_Wait_E3F10884',
+      'time_sleep.ncc_lake-dfs_Approval_Wait_CAAF64EE',
       'time_sleep.ncc_secrets_Approval_Wait_731B6CD9',
     ]);
   });
@@ -75,6 +76,7 @@ describe('resource addresses of the bundled examples', () => {
       'databricks_mws_network_connectivity_config.ncc_58AB0279',
       'databricks_workspace_network_option.egress_ml_9D6FAB49',
       'time_sleep.features_Rule-blob_Approval_Wait_A1C3064C',
+      'time_sleep.features_Rule-dfs_Approval_Wait_C33D4CAC',
     ]);
   });
 
@@ -117,7 +119,9 @@ describe('resource addresses of the bundled examples', () => {
       'databricks_mws_ncc_private_endpoint_rule.lake_Rule-dfs_E32B573A',
       'databricks_mws_network_connectivity_config.ncc_58AB0279',
       'time_sleep.engineering-root_Rule-blob_Approval_Wait_BB96E61D',
+      'time_sleep.engineering-root_Rule-dfs_Approval_Wait_B1B7E6F5',
       'time_sleep.lake_Rule-blob_Approval_Wait_6651F99F',
+      'time_sleep.lake_Rule-dfs_Approval_Wait_44DCB849',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { Aspects, IAspect, TerraformProvider, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { constraintFor, PROVIDER_RANGES, ProviderName } from './provider-versions';
+import { constraintFor, onlyBelow, PROVIDER_RANGES, ProviderName } from './provider-versions';
 import { parseConstraint, unsatisfiable } from './version-constraints';
 
 /**
@@ -48,8 +48,8 @@ class StackProviderRequirements implements IAspect {
       if (!this.features.has(name) && !declared.has(name)) {
         continue;
       }
-      const ours = constraintFor(name, this.features.get(name));
       const own = this.ownConstraint(name);
+      const ours = constraintFor(name, [...(this.features.get(name) ?? [])].filter((f) => !this.olderForm(name, f)));
       const combined = own && own !== ours ? `${own}, ${ours}` : ours;
       const conflict = unsatisfiable(combined);
       if (conflict) {
@@ -67,6 +67,15 @@ class StackProviderRequirements implements IAspect {
         this.stack.addOverride(`terraform.required_providers.${name}.source`, PROVIDER_RANGES[name].source);
       }
     }
+  }
+
+  /**
+   * Whether a feature is emitted in its older form in this stack: its floor has `unlessBelow` and the
+   * stack's own constraint admits only versions below it.
+   */
+  public olderForm(name: ProviderName, feature: string): boolean {
+    const below = PROVIDER_RANGES[name].features[feature]?.unlessBelow;
+    return below !== undefined && onlyBelow(this.ownConstraint(name), below.version);
   }
 
   /** The stack's own constraint: its override (unless it is what we wrote on an earlier synth), else the context. */
@@ -114,6 +123,10 @@ const requirements = new WeakMap<TerraformStack, StackProviderRequirements>();
  * its floor). O(1); the stack's `required_providers` are written once per synth.
  */
 export function requireProvider(scope: IConstruct, name: ProviderName, feature?: string): void {
+  requirementsOf(scope).require(name, feature);
+}
+
+function requirementsOf(scope: IConstruct): StackProviderRequirements {
   const stack = TerraformStack.of(scope);
   let req = requirements.get(stack);
   if (!req) {
@@ -121,5 +134,13 @@ export function requireProvider(scope: IConstruct, name: ProviderName, feature?:
     requirements.set(stack, req);
     Aspects.of(stack).add(req);
   }
-  req.require(name, feature);
+  return req;
+}
+
+/**
+ * Whether a construct's stack gets a feature in its older form (see `FeatureBound.unlessBelow`): its own
+ * constraint for the provider admits only versions below the feature's `unlessBelow`. Read at synth.
+ */
+export function usesOlderForm(scope: IConstruct, name: ProviderName, feature: string): boolean {
+  return requirementsOf(scope).olderForm(name, feature);
 }

@@ -5,6 +5,8 @@
  * has not been checked; known-bad versions are excluded. Nothing emitted is an exact pin.
  */
 
+import { unsatisfiable } from './version-constraints';
+
 /** The providers the library emits resources of. */
 export type ProviderName = 'azurerm' | 'databricks' | 'azapi' | 'time';
 
@@ -12,6 +14,14 @@ export type ProviderName = 'azurerm' | 'databricks' | 'azapi' | 'time';
 export interface VersionBound {
   readonly version: string;
   readonly reason: string;
+}
+
+/**
+ * A feature's floor. With `unlessBelow`, a stack whose own constraint admits only versions below that
+ * version does not get the floor: the feature is then emitted in its older form (see the reason).
+ */
+export interface FeatureBound extends VersionBound {
+  readonly unlessBelow?: VersionBound;
 }
 
 /** The admitted range of one provider. */
@@ -25,7 +35,7 @@ export interface ProviderRange {
   /** Versions never admitted. */
   readonly excluded: readonly VersionBound[];
   /** Floors raised by features: a stack that uses the feature admits only this version or newer. */
-  readonly features: { readonly [feature: string]: VersionBound };
+  readonly features: { readonly [feature: string]: FeatureBound };
 }
 
 export const PROVIDER_RANGES: { readonly [name in ProviderName]: ProviderRange } = {
@@ -57,14 +67,28 @@ export const PROVIDER_RANGES: { readonly [name in ProviderName]: ProviderRange }
       version: '1.99.0',
       reason: 'the prebuilt @cdktf/provider-databricks 15.16.1 bindings were generated from 1.99.0, the oldest schema the library is checked against',
     },
-    ceiling: { version: '2.0.0', reason: '1.x is checked up to 1.132.0; 2.0 would be a new major' },
+    ceiling: { version: '2.0.0', reason: '1.x is checked up to 1.132.0 (the newest generated schema; the provider source read for plan behaviour goes to 1.128.0); 2.0 would be a new major' },
     excluded: [
       {
         version: '1.114.0',
-        reason: 'regression: 1.114.0 writes provider_config state that other versions cannot read (databricks/terraform-provider-databricks#5582, reverted in 1.115.0); the Databricks security reference architecture excludes it',
+        reason:
+          'regression in resources a stack using this library typically holds next to it, none of which the library emits: state of databricks_library, ' +
+          'databricks_share and databricks_quality_monitor written by 1.114.0 cannot be read by 1.115.0 without a manual edit (#5582, reverted in 1.115.0, #5669), ' +
+          'and account-level data sources (databricks_service_principal(s), databricks_mws_workspaces, databricks_mws_credentials) fail (#5664, #5672)',
       },
     ],
     features: {
+      'network-policy': {
+        version: '1.116.0',
+        reason:
+          'the account API fills ingress.private_access on every network policy written without it, and the provider (1.113.0 and later) then fails the apply with ' +
+          '"inconsistent result" (databricks/terraform-provider-databricks#5884), so a policy writes its whole ingress; cross_workspace_access, which the API requires ' +
+          'in an ingress, first exists in 1.116.0 (1.113-1.115 know ingress but not all of it: no policy converges there)',
+        unlessBelow: {
+          version: '1.113.0',
+          reason: 'before 1.113.0 the provider has no ingress and drops what the API fills, so a stack that admits only those versions gets the policy without ingress',
+        },
+      },
       'private-link-service-rule': {
         version: '1.106.0',
         reason: 'updating domain_names of a private endpoint rule fails at apply before 1.106.0 (databricks/terraform-provider-databricks#5306, fixed by #5326)',
@@ -99,6 +123,11 @@ function newer(a: string, b: string): string {
     }
   }
   return a;
+}
+
+/** Whether a constraint admits only versions below a version (so a feature's `unlessBelow` applies). */
+export function onlyBelow(constraint: string | undefined, version: string): boolean {
+  return constraint !== undefined && unsatisfiable(constraint, `>= ${version}`) !== undefined;
 }
 
 /** The floor for a set of features of a provider: the highest of the base floor and the features' floors. */

@@ -16,11 +16,24 @@ import {
 } from './props';
 import { ImportBlock } from '../bindings/import-block';
 import { useChecks } from '../checks/pack';
-import { requireProvider } from '../core/provider-requirements';
+import { requireProvider, usesOlderForm } from '../core/provider-requirements';
 import { describeInvalid, invalidProp } from '../core/validation';
 
 
 let adopting = false;
+
+/**
+ * The ingress every policy of this library writes (it manages egress; ingress stays as open as a policy
+ * without ingress settings, but cross-workspace access): the form the Databricks security reference
+ * architecture writes (terraform-databricks-sra, network_policy module and #249). Each part is written
+ * because the API fills or requires it: private access (#5884), cross-workspace access (required), public
+ * access with an empty rule list (restored from the configuration when the API leaves it out).
+ */
+const INGRESS = {
+  public_access: { restriction_mode: 'FULL_ACCESS', allow_rules: [] },
+  private_access: { restriction_mode: 'ALLOW_ALL_REGISTERED_ENDPOINTS' },
+  cross_workspace_access: { restriction_mode: 'RESTRICTED_ACCESS' },
+};
 
 /**
  * Serverless egress control: a Databricks account network policy (`databricks_account_network_policy`)
@@ -100,7 +113,7 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
       );
     }
 
-    requireProvider(this, 'databricks');
+    requireProvider(this, 'databricks', 'network-policy');
     const products = this.enforcement.dryRunProducts.map((p) => p.value);
     this.resource = new AccountNetworkPolicy(this, 'Resource', {
       accountId,
@@ -122,6 +135,10 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
       provider: props.accountProvider,
       lifecycle: adopt ? { preventDestroy: true } : undefined,
     });
+    // The whole ingress, written as the API would fill it, so that the policy converges on current providers
+    // (README "Serverless egress control", provider versions); not on a stack pinned below 1.113.0, whose
+    // provider has no ingress. The prebuilt 1.99 binding has no ingress argument: an override, decided at synth.
+    this.resource.addOverride('ingress', Lazy.anyValue({ produce: () => (usesOlderForm(this, 'databricks', 'network-policy') ? undefined : INGRESS) }));
     if (adopt) {
       new ImportBlock(this, 'Import', this.resource, DEFAULT_POLICY_ID, props.accountProvider);
     }

@@ -7,7 +7,7 @@ import { factsOf } from '../checks/facts';
 import { useChecks } from '../checks/pack';
 import { DatabricksAccountLimits, resolveAccountLimits } from '../core/account-limits';
 import { requireProvider } from '../core/provider-requirements';
-import { normaliseRegion } from '../core/regions';
+import { normaliseDatabricksRegion } from '../core/regions';
 import { invalidProp } from '../core/validation';
 
 /**
@@ -42,8 +42,10 @@ export interface NetworkConnectivityConfigProps {
   /** NCC name: 3 to 30 characters of letters, digits, `_` and `-`. Changing it replaces the NCC. */
   readonly name: string;
   /**
-   * Azure region of the NCC: an ARM name (`eastus2`) or display name (`East US 2`), normalised to
-   * the ARM name. It must be the region of every workspace bound to the NCC. Changing it replaces the NCC.
+   * Azure region of the NCC: an ARM name (`eastus2`) or display name (`East US 2`) of a region where
+   * Azure Databricks runs (`AzureRegions.databricksRegions()`), normalised to the ARM name; any other
+   * literal region is an error, a token is not checked. It must be the region of every workspace bound
+   * to the NCC. Changing it replaces the NCC.
    */
   readonly region: string;
   /**
@@ -141,7 +143,7 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
   constructor(scope: Construct, id: string, props: NetworkConnectivityConfigProps) {
     super(scope, id, props.accountLimits);
     validateName(this, props.name);
-    this.region = normaliseRegion(this, 'region', props.region);
+    this.region = normaliseDatabricksRegion(this, 'region', props.region);
     this.name = props.name;
     this.accountProvider = props.accountProvider;
 
@@ -174,7 +176,7 @@ class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
       invalidProp(this, 'networkConnectivityConfigId', nccId, 'the NCC ID is empty', 'pass the network_connectivity_config_id of the existing NCC');
     }
     this.networkConnectivityConfigId = nccId;
-    this.region = normaliseRegion(this, 'region', attrs.region);
+    this.region = normaliseDatabricksRegion(this, 'region', attrs.region);
     this.accountProvider = attrs.accountProvider;
     recordNcc(this, nccId);
   }

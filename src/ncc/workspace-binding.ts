@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
 import { useChecks } from '../checks/pack';
 import { requireProvider } from '../core/provider-requirements';
-import { normaliseRegion } from '../core/regions';
+import { normaliseDatabricksRegion } from '../core/regions';
 import { invalidProp } from '../core/validation';
 import { claimWorkspace, workspaceIdOf } from '../core/workspaces';
 
@@ -24,7 +24,8 @@ export interface NccWorkspaceBindingOptions {
    */
   readonly workspace?: DatabricksWorkspace;
   /**
-   * The workspace's Azure region, checked against the NCC's region when both are literal.
+   * The workspace's Azure region, checked against the NCC's region when both are literal; a literal
+   * region must be one where Azure Databricks runs.
    * @default - the location of `workspace`, if given; otherwise not checked
    */
   readonly workspaceRegion?: string;
@@ -67,7 +68,7 @@ export class NccWorkspaceBinding extends Construct {
 
     const workspaceRegion = props.workspaceRegion ?? props.workspace?.locationInput;
     if (workspaceRegion !== undefined) {
-      const region = normaliseRegion(this, 'workspaceRegion', workspaceRegion);
+      const region = normaliseDatabricksRegion(this, 'workspaceRegion', workspaceRegion);
       if (!Token.isUnresolved(region) && !Token.isUnresolved(ncc.region) && region !== ncc.region) {
         invalidProp(
           this,

@@ -27,7 +27,7 @@ export interface NetworkSecurityPerimeterProps {
   readonly name: string;
   /** Resource group of the perimeter. */
   readonly resourceGroupName: string;
-  /** Azure region of the perimeter (a Databricks region name is normalised; others pass as given). */
+  /** Azure region of the perimeter, Databricks region or not (a region of `AzureRegions` is normalised; others pass as given). */
   readonly location: string;
   /**
    * Tags.

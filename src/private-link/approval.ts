@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { Lazy, TerraformDataSource, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { IPrivateEndpointRuleRef } from './rule-ref';
 import { matchExpression } from './selection';
@@ -52,8 +52,8 @@ export interface PrivateEndpointApprovalOptions {
   /**
    * How long to wait, in seconds, before the target's connections are listed, when a rule is still
    * `CREATING` after Terraform created it (databricks provider 1.99 returns then; 1.121 and later can
-   * wait themselves, see the README). No wait once every rule of the target is `PENDING` or
-   * `ESTABLISHED`. Rules on one target share one wait, so they must ask for the same value. 0 never waits.
+   * wait themselves, see the README). No wait once the rule is `PENDING` or `ESTABLISHED`. Each rule
+   * waits on its own; the target's connections are listed after every wait of the target. 0 never waits.
    * @default 180
    */
   readonly waitSeconds?: number;
@@ -76,9 +76,15 @@ const LIBRARY = 'cdktf-azure-databricks-serverless';
  * per target for all its rules, and selects the connection whose `properties.privateEndpoint.id` ends
  * with `/privateEndpoints/<endpoint_name>` of the rule (case-insensitive) and whose status is `Pending`
  * (or already `Approved`, which keeps later applies quiet). It refuses an empty endpoint name and
- * approves only when exactly one connection matches. Because databricks provider 1.99 can return while
- * the rule is still `CREATING`, the list waits `waitSeconds` first, but only while a rule of the target
- * is `CREATING`; if the connection is not there, apply fails with a message that says what to do.
+ * approves only when exactly one connection matches. Because the databricks provider returns while the
+ * rule is still `CREATING`, the list waits `waitSeconds` first, but only while the rule is `CREATING`;
+ * if the connection is not there, apply fails with a message that says what to do.
+ *
+ * What the library owns: the act of approving, once. The approval PUTs `Approved` (with a description
+ * naming the NCC and the endpoint) when it is created, and again only when its rule is replaced (a new
+ * endpoint, a new connection). Afterwards the connection belongs to the target's owner: a later change of
+ * its status or description is not written back (`ignore_changes` on `resource_id` and `body`), and a rule
+ * added to the same target never replaces or updates this approval.
  *
  * Destroying the approval does not revoke it.
  */
@@ -155,13 +161,21 @@ export class PrivateEndpointApproval extends Construct {
       },
       provider: azapi,
       lifecycle: {
+        // Approved once, then left to the target's owner: when a rule joins the target (or another rule is
+        // replaced), the list is read at apply and `resource_id` is unknown at plan, which azapi's
+        // RequiresReplace would turn into a replacement (a second PUT of Approved, which Storage refuses).
+        // The approval follows its own rule instead: a replaced rule has a new endpoint, and a new connection.
+        ignoreChanges: ['resource_id', 'body'],
+        // A bare reference (Terraform reads replace_triggered_by as an expression, without `${}`), read at
+        // synth so that a logical ID the user overrides is honoured.
+        replaceTriggeredBy: [Lazy.stringValue({ produce: () => `${rule.resource.terraformResourceType}.${rule.resource.friendlyUniqueId}.endpoint_name` })],
         precondition: [
           {
             condition: `\${length(${matches}) == 1}`,
             errorMessage:
               `Private endpoint approval for NCC rule ${rule.node.path}: expected exactly one Pending or Approved private endpoint connection ` +
               `on the target whose private endpoint ID ends with "/privateEndpoints/\${coalesce(${endpoint}, "(no endpoint name yet)")}", found \${length(${matches})} ` +
-              `after waiting up to ${connections.waitSeconds}s. ` +
+              `after waiting up to ${waitSeconds}s. ` +
               'If none: the Databricks rule may still be CREATING, or its connection was rejected or removed; check the rule\'s connection_state in the ' +
               'Databricks account console and run terraform apply again (raise waitSeconds if endpoints are slow in your region), or recreate an ' +
               'EXPIRED/REJECTED rule. If more than one: nothing was approved; remove the duplicate connections on the target. ' +

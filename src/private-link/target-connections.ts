@@ -1,4 +1,4 @@
-import { dependable, TerraformDataSource, TerraformElement, TerraformProvider, TerraformResource, TerraformResourceLifecycle, TerraformStack, Token } from 'cdktf';
+import { dependable, TerraformDataSource, TerraformElement, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { IPrivateEndpointRuleRef } from './rule-ref';
 import { waitExpression } from './selection';
@@ -6,26 +6,21 @@ import { PrivateLinkTarget } from './targets';
 import { DataAzapiResourceList } from '../bindings/azapi/resource-list';
 import { TimeSleep } from '../bindings/time/sleep';
 import { resolveValue } from '../core/resolved-index';
-import { invalidProp } from '../core/validation';
-
-/** The config of the target's `time_sleep`, mutable while rules are added. */
-interface WaitConfig {
-  createDuration: string;
-  triggers: { [rule: string]: string };
-  readonly provider: TerraformProvider;
-  readonly lifecycle: TerraformResourceLifecycle;
-}
 
 /**
  * The private endpoint connections of one target resource, listed once for every rule on it that is
- * approved automatically (blob and dfs on one account share it): one `time_sleep` that waits only while
- * a rule may still be `CREATING`, and one `azapi_resource_list` read after it. On a steady-state plan
- * the wait has no change, so the list is read at plan time, once per target.
+ * approved automatically (blob and dfs on one account share the list): one `azapi_resource_list`, read
+ * after every rule of the target exists. Each rule waits on its own (`time_sleep`, only while it may still
+ * be `CREATING`), so a rule added to the target, or one replaced, replaces nothing that another rule's
+ * approval depends on: the list is read again at that apply, and the other approvals keep what they
+ * approved (see PrivateEndpointApproval). On a steady-state plan no wait has a change, so the list is
+ * read at plan time, once per target.
  *
- * Both belong to the first approval on the target (`<rule>/Approval/Wait` and `.../Lookup`).
+ * The list belongs to the first approval on the target (`<rule>/Approval/Lookup`); each wait to its
+ * rule's approval (`<rule>/Approval/Wait`).
  */
 export class TargetConnections {
-  /** The connections of the rule's target, created by the first approval on it. */
+  /** The connections of the rule's target (created by the first approval on it), after the rule's wait. */
   public static of(
     approval: Construct,
     rule: IPrivateEndpointRuleRef,
@@ -43,10 +38,10 @@ export class TargetConnections {
     const key = `${targetKey(approval, rule.resourceId)}|${target.connectionsType}|${azapi.node.path}`;
     let connections = byTarget.get(key);
     if (!connections) {
-      connections = new TargetConnections(approval, rule.resourceId, target, azapi, waitSeconds, time);
+      connections = new TargetConnections(approval, rule.resourceId, target, azapi);
       byTarget.set(key, connections);
     }
-    connections.addRule(approval, rule, waitSeconds);
+    connections.addRule(approval, rule, waitSeconds, time);
     return connections;
   }
 
@@ -54,25 +49,8 @@ export class TargetConnections {
   public readonly lookup: DataAzapiResourceList;
   /** `data.azapi_resource_list.<id>.output.value`, the expression the selections read. */
   public readonly connections: string;
-  /** How long the target waits while a rule is `CREATING` (0: never). */
-  public readonly waitSeconds: number;
-  /** The first approval on the target, which owns the wait and the lookup. */
-  private readonly owner: Construct;
-  /** `<rule fqn>.connection_state` of each rule, for use inside an expression. */
-  private readonly states: string[] = [];
-  /** The wait's config, written as rules are added (the binding reads it at synth): no token per rule. */
-  private readonly waitConfig?: WaitConfig;
 
-  private constructor(
-    scope: Construct,
-    targetResourceId: string,
-    target: PrivateLinkTarget,
-    azapi: TerraformProvider,
-    waitSeconds: number,
-    time: () => TerraformProvider,
-  ) {
-    this.owner = scope;
-    this.waitSeconds = waitSeconds;
+  private constructor(scope: Construct, targetResourceId: string, target: PrivateLinkTarget, azapi: TerraformProvider) {
     this.lookup = new DataAzapiResourceList(scope, 'Lookup', {
       resourceType: target.connectionsType,
       parentId: targetResourceId,
@@ -83,35 +61,26 @@ export class TargetConnections {
     // The wait and the lookup are this library's own elements in one scope: they are referenced by their
     // addresses, without a token each (every cdktf token captures a stack trace).
     this.connections = `${address(this.lookup)}.output.value`;
-    if (waitSeconds > 0) {
-      this.waitConfig = { createDuration: '', triggers: {}, provider: time(), lifecycle: { ignoreChanges: ['create_duration'] } };
-      // Read after the wait, which references the rules (without a wait: after the rules themselves).
-      this.lookup.dependsOn = [address(new TimeSleep(scope, 'Wait', this.waitConfig))];
-    }
+    this.lookup.dependsOn = [];
   }
 
   /**
-   * Adds a rule approved on this target: the list is read after the rule exists (after the wait, when
-   * there is one), and again whenever a rule of the target is replaced.
+   * Adds a rule approved on this target: the list is read after the rule exists, and after the rule's
+   * own wait when it has one (`waitSeconds` > 0) while the rule is `CREATING`. The wait is replaced (and
+   * waits again) only when its own rule is replaced (a new endpoint name).
    */
-  private addRule(scope: Construct, rule: IPrivateEndpointRuleRef, waitSeconds: number): void {
-    if (waitSeconds !== this.waitSeconds) {
-      invalidProp(
-        scope,
-        'waitSeconds',
-        waitSeconds,
-        `rules on one target share one wait, and ${this.owner.node.path} set it to ${this.waitSeconds}s`,
-        `approve every rule on the target with the same waitSeconds (${this.waitSeconds})`,
-      );
-    }
+  private addRule(scope: Construct, rule: IPrivateEndpointRuleRef, waitSeconds: number, time: () => TerraformProvider): void {
     const fqn = rule.resource.fqn;
-    if (this.waitConfig) {
-      this.states.push(`${fqn}.connection_state`);
-      this.waitConfig.createDuration = waitExpression(this.states, this.waitSeconds);
-      // A replaced rule has a new endpoint: the wait is replaced, and waits again.
-      this.waitConfig.triggers[rule.node.id] = `\${${fqn}.endpoint_name}`;
+    if (waitSeconds > 0) {
+      const wait = new TimeSleep(scope, 'Wait', {
+        createDuration: waitExpression([`${fqn}.connection_state`], waitSeconds),
+        triggers: { [rule.node.id]: `\${${fqn}.endpoint_name}` },
+        provider: time(),
+        lifecycle: { ignoreChanges: ['create_duration'] },
+      });
+      this.lookup.dependsOn!.push(address(wait));
     } else {
-      (this.lookup.dependsOn ??= []).push(dependable(rule.resource));
+      this.lookup.dependsOn!.push(dependable(rule.resource));
     }
   }
 }

@@ -29,17 +29,41 @@ function workspace(stack: any, id = 'Ws') {
 }
 
 describe('ServerlessEgressPolicy', () => {
-  test('restricted and enforced by default; account_id always written; only egress settings every admitted provider knows', () => {
+  test('restricted and enforced by default; account_id always written; the whole ingress as the API fills it, on databricks >= 1.116.0', () => {
     const { stack, policy } = setup();
     const json = synth(stack);
     expect(only(json, POLICY)).toEqual({
       account_id: ACCOUNT_ID,
       network_policy_id: 'np-data',
       egress: { network_access: { restriction_mode: 'RESTRICTED_ACCESS', policy_enforcement: { enforcement_mode: 'ENFORCED' } } },
+      ingress: {
+        public_access: { restriction_mode: 'FULL_ACCESS', allow_rules: [] },
+        private_access: { restriction_mode: 'ALLOW_ALL_REGISTERED_ENDPOINTS' },
+        cross_workspace_access: { restriction_mode: 'RESTRICTED_ACCESS' },
+      },
       provider: 'databricks.account',
     });
+    expect(json.terraform.required_providers.databricks.version).toBe('>= 1.116.0, < 2.0.0');
     expect(policy.access).toBe(EgressAccess.RESTRICTED);
     expect(policy.enforcement).toBe(EgressEnforcement.ENFORCED);
+  });
+
+  test('a stack pinned below databricks 1.113.0 gets the policy without ingress and keeps its floor; one between 1.113 and 1.115 cannot converge: synth fails', () => {
+    const pinned = setup();
+    pinned.stack.addOverride('terraform.required_providers.databricks.version', '~> 1.110.0');
+    const json = synth(pinned.stack);
+    expect('ingress' in only(json, POLICY)).toBe(false);
+    expect(json.terraform.required_providers.databricks.version).toBe('~> 1.110.0, >= 1.99.0, != 1.114.0, < 2.0.0');
+    // A range that reaches 1.113 but not 1.116: the feature's floor cannot hold.
+    const between = setup();
+    between.stack.addOverride('terraform.required_providers.databricks.version', '>= 1.110.0, < 1.116.0');
+    expect(() => synth(between.stack)).toThrow(/the databricks provider version constraint of this stack ">= 1.110.0, < 1.116.0" and the library's ">= 1.116.0, < 2.0.0" cannot both hold/);
+    // Reaching 1.116: the floor is combined, and the ingress written.
+    const wide = setup();
+    wide.stack.addOverride('terraform.required_providers.databricks.version', '>= 1.110.0');
+    const wideJson = synth(wide.stack);
+    expect(wideJson.terraform.required_providers.databricks.version).toBe('>= 1.110.0, >= 1.116.0, < 2.0.0');
+    expect(Object.keys(only(wideJson, POLICY).ingress).sort()).toEqual(['cross_workspace_access', 'private_access', 'public_access']);
   });
 
   test('allowed domains (lowercased) and storage accounts, as props and allow* methods, in order', () => {

@@ -2,7 +2,7 @@ import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-work
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { NetworkConnectivityConfig } from '../../src';
+import { NetworkConnectivityConfig, ServerlessSecureStorage } from '../../src';
 import { planStack, plannedAfter, validateStack } from '../terraform/harness';
 import { newStack, only, ref, resources, synth, warnings, ruleFindings, findingsOn } from '../util';
 
@@ -36,6 +36,30 @@ describe('NetworkConnectivityConfig', () => {
     const { stack } = newStack();
     expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'uk-sout' })).toThrow(
       /test\/Ncc: invalid region "uk-sout".*Did you mean uksouth \(UK South\)/,
+    );
+  });
+
+  test('an Azure region where Azure Databricks does not run is refused, naming the property, the value, the source and the fix', () => {
+    const { stack } = newStack();
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'italynorth' })).toThrow(
+      'test/Ncc: invalid region "italynorth": italynorth is an Azure region but Azure Databricks does not run there ' +
+        '(Learn: "Azure Databricks regions", read 2026-12). Fix: pick a region where Azure Databricks runs ' +
+        '(AzureRegions.databricksRegions() lists them), or pass the region as a token (a Terraform variable) to use a region newer than this table',
+    );
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc2', { name: 'ncc2', region: 'UAE Central' })).toThrow(
+      /test\/Ncc2: invalid region "UAE Central": uaecentral is an Azure region but Azure Databricks does not run there/,
+    );
+  });
+
+  test.each(['eastus2', 'Switzerland West', 'mexicocentral'])('a Databricks region is accepted: %j', (region) => {
+    const { stack } = newStack();
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region })).not.toThrow();
+  });
+
+  test('the unknown-region suggestions name Databricks regions only', () => {
+    const { stack } = newStack();
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'italy-nort' })).toThrow(
+      /invalid region "italy-nort": it is not an Azure region where Azure Databricks runs. Fix: Did you mean (?![^?]*italynorth)/,
     );
   });
 
@@ -85,6 +109,16 @@ describe('NetworkConnectivityConfig', () => {
     const { stack } = newStack();
     expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'A', { networkConnectivityConfigId: ' ', region: 'eastus2' })).toThrow(/invalid networkConnectivityConfigId " "/);
     expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'B', { networkConnectivityConfigId: 'ncc-1', region: 'atlantis' })).toThrow(/invalid region "atlantis"/);
+    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'C', { networkConnectivityConfigId: 'ncc-1', region: 'Italy North' })).toThrow(
+      /test\/C: invalid region "Italy North": italynorth is an Azure region but Azure Databricks does not run there/,
+    );
+  });
+
+  test('the Databricks-region check stays on the NCC: the storage it reaches may live in any Azure region', () => {
+    const { stack, account } = newStack();
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountProvider: account });
+    new ServerlessSecureStorage(stack, 'Lake', { networkConnectivityConfig: ncc, storageAccount: { name: 'stlake', resourceGroupName: 'rg', location: 'Italy North' } });
+    expect(only(synth(stack), 'azurerm_storage_account')).toMatchObject({ location: 'italynorth' });
   });
 });
 
@@ -119,6 +153,16 @@ describe('bindWorkspace', () => {
       /invalid workspaceRegion "westeurope": the workspace is in westeurope but NCC test\/Ncc is in eastus2.*Fix: bind the workspace to an NCC in westeurope/,
     );
     expect(() => ncc.bindWorkspace('Ws2', { workspaceId: '123', workspaceRegion: 'Atlantis' })).toThrow(/invalid workspaceRegion "Atlantis"/);
+  });
+
+  test('a workspace region where Azure Databricks does not run is refused, even when the NCC region is a token', () => {
+    const { stack } = newStack();
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: region.stringValue });
+    expect(() => ncc.bindWorkspace('Ws', { workspaceId: '42', workspaceRegion: 'italynorth' })).toThrow(
+      /test\/Ncc\/Ws: invalid workspaceRegion "italynorth": italynorth is an Azure region but Azure Databricks does not run there.*Fix: pick a region where Azure Databricks runs/,
+    );
+    expect(() => ncc.bindWorkspace('Ws2', { workspaceId: '43', workspaceRegion: 'uksouth' })).not.toThrow();
   });
 
   test.each(['abc', '12.5', '0123', '-5', ''])('rejects the workspace ID %j', (workspaceId) => {

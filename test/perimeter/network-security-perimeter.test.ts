@@ -110,6 +110,16 @@ describe('NetworkSecurityPerimeter', () => {
     expect(only(json, ASSOC).network_security_perimeter_profile_id).toBe(profileId);
     expect(json.terraform.required_providers.azurerm.version).toBe('>= 4.81.0, < 6.0.0');
   });
+
+  test('a perimeter may live in an Azure region where Azure Databricks does not run; its Databricks tag must still be a Databricks region\'s', () => {
+    const { stack } = newStack();
+    const nsp = new NetworkSecurityPerimeter(stack, 'Nsp', { name: 'nsp-it', resourceGroupName: 'rg', location: 'Italy North' });
+    const profile = nsp.addProfile('P', { name: 'p1', inboundServiceTags: [ServiceTag.databricksServerless('switzerlandnorth')] });
+    expect(() => profile.allowInboundServiceTags(ServiceTag.databricksServerless('italynorth'))).toThrow(/italynorth is an Azure region but Azure Databricks does not run there/);
+    const json = synth(stack);
+    expect(only(json, NSP)).toMatchObject({ location: 'italynorth' });
+    expect(only(json, RULE).service_tags).toEqual(['AzureDatabricksServerless.SwitzerlandNorth']);
+  });
 });
 
 describe('NetworkSecurityPerimeter guards', () => {

@@ -17,12 +17,25 @@ describe('ServiceTag', () => {
     expect(ServiceTag.databricksServerless(region).name).toBe(tag);
   });
 
-  test('the regional tag of every region in the table is the global tag, a dot and the exact suffix', () => {
-    const all = AzureRegions.all();
-    expect(all.map((r) => ServiceTag.databricksServerless(r.name).name)).toEqual(all.map((r) => `AzureDatabricksServerless.${r.serviceTagSuffix}`));
-    expect(ServiceTag.databricksServerless('Italy North').name).toBe('AzureDatabricksServerless.ItalyNorth');
-    expect(ServiceTag.databricksServerless('uaecentral').name).toBe('AzureDatabricksServerless.UAECentral');
-    expect(ServiceTag.databricksServerless('jioindiawest').name).toBe('AzureDatabricksServerless.JioIndiaWest');
+  test('the regional tag of every Databricks region is the global tag, a dot and the exact suffix', () => {
+    const regions = AzureRegions.databricksRegions();
+    expect(regions).toHaveLength(38);
+    expect(regions.map((r) => ServiceTag.databricksServerless(r.name).name)).toEqual(regions.map((r) => `AzureDatabricksServerless.${r.serviceTagSuffix}`));
+    expect(ServiceTag.databricksServerless('UAE North').name).toBe('AzureDatabricksServerless.UAENorth');
+    expect(ServiceTag.databricksServerless('switzerlandwest').name).toBe('AzureDatabricksServerless.SwitzerlandWest');
+  });
+
+  test('an Azure region where Azure Databricks does not run has no regional tag: an error naming the region, the source and the fix', () => {
+    expect(() => ServiceTag.databricksServerless('Italy North')).toThrow(
+      'ServiceTag.databricksServerless: invalid region "Italy North": italynorth is an Azure region but Azure Databricks does not run there ' +
+        '(Learn: "Azure Databricks regions", read 2026-12), so there is no AzureDatabricksServerless.ItalyNorth tag. ' +
+        'Fix: pick a region where Azure Databricks runs (AzureRegions.databricksRegions() lists them), or use the global tag databricksServerless(); ' +
+        'to use a region newer than this table, pass the tag name to ServiceTag.of() as a token (a Terraform variable).',
+    );
+  });
+
+  test.each(AzureRegions.all().filter((r) => !r.databricks).map((r) => r.name))('no regional tag for %s', (name) => {
+    expect(() => ServiceTag.databricksServerless(name)).toThrow(/Azure Databricks does not run there/);
   });
 
   test('an unknown region is an error, never a guess', () => {
@@ -35,6 +48,23 @@ describe('ServiceTag', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     const region = new TerraformVariable(stack, 'region', { type: 'string' }).stringValue;
     expect(() => ServiceTag.databricksServerless(region)).toThrow(/invalid region \(a token\).*pass the region as a literal/);
+  });
+
+  test('of() refuses a literal AzureDatabricksServerless tag of a region where Azure Databricks does not run', () => {
+    expect(() => ServiceTag.of('AzureDatabricksServerless.ItalyNorth')).toThrow(
+      /ServiceTag.of: invalid name "AzureDatabricksServerless.ItalyNorth": italynorth is an Azure region but Azure Databricks does not run there.*Fix: pick a region where Azure Databricks runs/,
+    );
+    expect(() => ServiceTag.of('azuredatabricksserverless.uaecentral')).toThrow(/uaecentral is an Azure region but Azure Databricks does not run there/);
+    expect(ServiceTag.of('AzureDatabricksServerless.EastUS2').name).toBe('AzureDatabricksServerless.EastUS2');
+    // Other services have regional tags in every region; a region newer than the table is not guessed at.
+    expect(ServiceTag.of('Storage.ItalyNorth').name).toBe('Storage.ItalyNorth');
+    expect(ServiceTag.of('AzureDatabricksServerless.AtlantisNorth').name).toBe('AzureDatabricksServerless.AtlantisNorth');
+  });
+
+  test('of() passes a token unchecked', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const name = new TerraformVariable(stack, 'tag', { type: 'string' }).stringValue;
+    expect(ServiceTag.of(name).name).toBe(name);
   });
 
   test('of() takes any well-formed tag and rejects others', () => {

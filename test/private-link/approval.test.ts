@@ -23,37 +23,36 @@ function setup() {
 }
 
 describe('PrivateEndpointApproval (automatic)', () => {
-  test('one wait and one lookup per target, one selection and one update per rule, wired by real references', () => {
+  test('one lookup per target, one wait, selection and update per rule, wired by real references', () => {
     const { stack, ncc } = setup();
     const blob = ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB });
     const dfs = ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
     const approvals = [blob.approve(), dfs.approve()];
     const json = synth(stack);
-    const ruleRef = (id: string, attribute: string) => {
-      const name = Object.keys(resources(json, RULE)).find((n) => n.startsWith(`Ncc_${id}_`))!;
-      return `${RULE}.${name}.${attribute}`;
-    };
+    const ruleName = (id: string) => Object.keys(resources(json, RULE)).find((n) => n.startsWith(`Ncc_${id}_`))!;
+    const ruleRef = (id: string, attribute: string) => `${RULE}.${ruleName(id)}.${attribute}`;
+    const waitOf = (id: string) => Object.keys(json.resource.time_sleep).find((n) => n.startsWith(`Ncc_${id}_Approval_Wait_`))!;
 
-    // One lookup for the target, read after the wait.
+    // One wait per rule: it waits only while its own rule may still be CREATING, and again only when its own rule is replaced.
+    expect(Object.keys(json.resource.time_sleep).sort()).toEqual([waitOf('Blob'), waitOf('Dfs')].sort());
+    for (const id of ['Blob', 'Dfs']) {
+      expect(json.resource.time_sleep[waitOf(id)]).toEqual({
+        create_duration: `\${length([for s in [${ruleRef(id, 'connection_state')}] : s if !contains(["PENDING", "ESTABLISHED"], coalesce(s, "CREATING"))]) > 0 ? "180s" : "0s"}`,
+        triggers: { [id]: `\${${ruleRef(id, 'endpoint_name')}}` },
+        provider: 'time',
+        lifecycle: { ignore_changes: ['create_duration'] },
+      });
+    }
+    // One lookup for the target, read after every wait of the target.
     const [lookupName, ...moreLookups] = Object.keys(json.data[LIST]);
     expect(moreLookups).toEqual([]);
-    const [waitName, ...moreWaits] = Object.keys(json.resource.time_sleep);
-    expect(moreWaits).toEqual([]);
     expect(json.data[LIST][lookupName]).toEqual({
       type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections@2023-05-01',
       parent_id: STORAGE_ID,
       provider: 'azapi',
       // The list is asked for explicitly, so it arrives with azapi's default output disabled too.
       response_export_values: ['value'],
-      depends_on: [`time_sleep.${waitName}`],
-    });
-    // The wait references both rules: it waits only while one may still be CREATING, and waits again when one is replaced.
-    expect(json.resource.time_sleep[waitName]).toEqual({
-      create_duration:
-        `\${length([for s in [${ruleRef('Blob', 'connection_state')}, ${ruleRef('Dfs', 'connection_state')}] : s if !contains(["PENDING", "ESTABLISHED"], coalesce(s, "CREATING"))]) > 0 ? "180s" : "0s"}`,
-      triggers: { Blob: `\${${ruleRef('Blob', 'endpoint_name')}}`, Dfs: `\${${ruleRef('Dfs', 'endpoint_name')}}` },
-      provider: 'time',
-      lifecycle: { ignore_changes: ['create_duration'] },
+      depends_on: [`time_sleep.${waitOf('Blob')}`, `time_sleep.${waitOf('Dfs')}`],
     });
 
     // Per rule: its selection reads the one lookup with its own endpoint name; its update approves exactly one match.
@@ -73,6 +72,9 @@ describe('PrivateEndpointApproval (automatic)', () => {
         status: 'Approved',
         description: `Approved by cdktf-azure-databricks-serverless for Databricks NCC ${ref(json, 'databricks_mws_network_connectivity_config', 'network_connectivity_config_id')}, private endpoint \${${ruleRef(id, 'endpoint_name')}}`,
       });
+      // Approved once, then left to the target's owner; approved anew only when its own rule is replaced.
+      expect(update.lifecycle.ignore_changes).toEqual(['resource_id', 'body']);
+      expect(update.lifecycle.replace_triggered_by).toEqual([`${ruleRef(id, 'endpoint_name')}`]);
       expect(update.lifecycle.precondition).toEqual([
         {
           condition: `\${length(local.${selectedName}) == 1}`,
@@ -85,7 +87,7 @@ describe('PrivateEndpointApproval (automatic)', () => {
     }
   });
 
-  test('at most 3 Terraform objects per approved rule: one rule on a target adds a wait, a lookup and an update', () => {
+  test('at most 3 Terraform objects per approved rule: the first rule on a target adds a wait, a lookup and an update; the next a wait and an update', () => {
     const count = (json: any) => addresses(json).length;
     const { stack, ncc } = setup();
     ncc.addPrivateEndpointRule('Other', { resourceId: armId('Microsoft.Storage/storageAccounts', 'stother'), subResource: PrivateLinkSubResource.BLOB });
@@ -93,11 +95,11 @@ describe('PrivateEndpointApproval (automatic)', () => {
     ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve();
     // The rule itself, plus three for its approval.
     expect(count(synth(stack)) - before).toBe(1 + 3);
-    // A second rule on the same target adds only its own update (and the rule).
+    // A second rule on the same target adds its own wait and update (and the rule), and shares the lookup.
     const withOne = count(synth(stack));
     ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS }).approve();
     expect(addresses(synth(stack)).filter((a) => a.startsWith('data.'))).toHaveLength(1);
-    expect(count(synth(stack)) - withOne).toBe(1 + 1);
+    expect(count(synth(stack)) - withOne).toBe(1 + 2);
   });
 
   test('rules on different targets get their own lookups; references to one target by different tokens share one', () => {
@@ -182,15 +184,15 @@ describe('PrivateEndpointApproval (automatic)', () => {
     expect(json.provider.time).toBeUndefined();
   });
 
-  test('rules on one target share one wait, so they must ask for the same one', () => {
-    const { ncc } = setup();
+  test('rules on one target may wait differently: each waits on its own, and the lookup follows every wait', () => {
+    const { stack, ncc } = setup();
     ncc.addPrivateEndpointRule('Blob', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.BLOB }).approve({ waitSeconds: 300 });
-    const dfs = ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS });
-    expect(() => dfs.approve()).toThrow(
-      /test\/Ncc\/Dfs\/Approval: invalid waitSeconds 180: rules on one target share one wait, and test\/Ncc\/Blob\/Approval set it to 300s\. Fix: approve every rule on the target with the same waitSeconds \(300\)/,
-    );
-    const file = ncc.addPrivateEndpointRule('File', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.FILE });
-    expect(() => file.approve({ waitSeconds: 300 })).not.toThrow();
+    ncc.addPrivateEndpointRule('Dfs', { resourceId: STORAGE_ID, subResource: PrivateLinkSubResource.DFS }).approve({ waitSeconds: 0 });
+    const json = synth(stack);
+    const waits = Object.values<any>(json.resource.time_sleep).map((w) => w.create_duration);
+    expect(waits).toEqual([expect.stringContaining('? "300s" : "0s"')]);
+    const dfsRule = Object.keys(json.resource[RULE]).find((n) => n.startsWith('Ncc_Dfs_'));
+    expect((Object.values<any>(json.data[LIST])[0]).depends_on).toEqual([`time_sleep.${Object.keys(json.resource.time_sleep)[0]}`, `${RULE}.${dfsRule}`]);
   });
 });
 

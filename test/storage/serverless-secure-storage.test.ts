@@ -78,7 +78,7 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
     expect(warnings(stack)).toEqual([]);
   });
 
-  test('at most 8 Terraform objects for the default pattern: account, 2 rules, 2 approvals, 1 wait, 1 list', () => {
+  test('8 Terraform objects for the default pattern: account, 2 rules, 2 waits, 2 approvals, 1 list', () => {
     const { stack, make } = setup();
     const before = new Set(addresses(synth(stack)));
     make({ storageAccount: ACCOUNT });
@@ -90,6 +90,7 @@ describe('ServerlessSecureStorage: PRIVATE_ENDPOINTS (default)', () => {
       'data.azapi_resource_list',
       'databricks_mws_ncc_private_endpoint_rule',
       'databricks_mws_ncc_private_endpoint_rule',
+      'time_sleep',
       'time_sleep',
     ]);
   });

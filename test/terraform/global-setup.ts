@@ -11,16 +11,18 @@ import { schemaFile } from './schemas';
  * per end (ends.ts), and hands their addresses to the test workers (workers inherit this environment):
  * TF_REATTACH_PROVIDERS_OLDEST / _NEWEST (every type), STANDIN_SUBSETS_OLDEST / _NEWEST (where the
  * harness asks for servers of only the types a configuration uses), and TF_REATTACH_PROVIDERS = the
- * oldest end's, for a plain `terraform` call in a test (the oldest end's state is the default workspace's).
+ * oldest end's, for a plain `terraform` call in a test (the oldest end's state is the default workspace's),
+ * and STANDIN_WORLD_DIR, where each end keeps its fake cloud (standin/api.js).
  */
 export default async function globalSetup(): Promise<void> {
   requireTerraform();
   const files = Object.fromEntries(ENDS.map((end) => [end, schemaFile(end)])) as Record<End, string>;
   const fixtures = mkdtempSync(join(tmpdir(), 'cdktf-adbs-fixtures-'));
   const subsets = mkdtempSync(join(tmpdir(), 'cdktf-adbs-subsets-'));
+  const world = mkdtempSync(join(tmpdir(), 'cdktf-adbs-world-'));
   const started: ChildProcess[] = [];
   try {
-    const reattach = await Promise.all(ENDS.map((end) => start(end, files[end], fixtures, join(subsets, end), started)));
+    const reattach = await Promise.all(ENDS.map((end) => start(end, files[end], fixtures, join(subsets, end), world, started)));
     ENDS.forEach((end, i) => {
       process.env[reattachVariable(end)] = reattach[i];
       process.env[schemaVariable(end)] = files[end];
@@ -33,14 +35,15 @@ export default async function globalSetup(): Promise<void> {
   process.env.TF_REATTACH_PROVIDERS = process.env[reattachVariable('oldest')];
   process.env.STANDIN_FIXTURES_DIR = fixtures;
   process.env.STANDIN_SUBSETS_DIR = subsets;
+  process.env.STANDIN_WORLD_DIR = world;
   process.env.STANDIN_PIDS = started.map((s) => s.pid).join(',');
   writeFileSync(join(fixtures, '.pid'), process.env.STANDIN_PIDS);
 }
 
 /** Starts one end's stand-in server; resolves with its TF_REATTACH_PROVIDERS value. */
-async function start(end: End, schemas: string, fixtures: string, subsets: string, started: ChildProcess[]): Promise<string> {
+async function start(end: End, schemas: string, fixtures: string, subsets: string, world: string, started: ChildProcess[]): Promise<string> {
   const server = spawn(process.execPath, [join(__dirname, 'standin', 'server.js'), schemas], {
-    env: { ...process.env, STANDIN_FIXTURES_DIR: fixtures, STANDIN_SUBSETS_DIR: subsets },
+    env: { ...process.env, STANDIN_FIXTURES_DIR: fixtures, STANDIN_SUBSETS_DIR: subsets, STANDIN_WORLD_DIR: world, STANDIN_END: end },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: false,
   });

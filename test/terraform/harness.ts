@@ -8,15 +8,20 @@
  * main.tf.json is written, for both ends. Each end keeps its own state in the same folder: the oldest
  * end in the default workspace (terraform.tfstate), the newest in workspace `newest`. The ends run in
  * parallel, each against stand-in servers of only the types the folder uses (see reattach).
+ *
+ * A configuration runs at the ends its own `required_providers` admit (endsOf): a stack whose
+ * databricks floor is raised above the oldest end's version by a feature (a network policy: 1.116.0)
+ * runs at the newest end only, and one pinned below the newest end's versions at the oldest end only.
  */
 import { spawnSync } from 'child_process';
 import { createHash, randomUUID } from 'crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { requireTerraform, terraformEnv } from './cli';
-import { End, endLabel, ENDS, reattachVariable, subsetsVariable } from './ends';
+import { End, endLabel, ENDS, END_SPECS, reattachVariable, subsetsVariable } from './ends';
+import { unsatisfiable } from '../../src/core/version-constraints';
 
 export type { End } from './ends';
 export { ENDS, endLabel } from './ends';
@@ -125,24 +130,60 @@ function run(end: End, dir: string, args: string[]): RunResult {
 }
 
 /**
- * Runs Terraform commands at every end, the ends in parallel (standin/run-jobs.js), each end's commands
- * one after the other, stopping at the first that fails. Returns each end's results, in order.
+ * The version each end counts as for a provider's constraint. At the oldest end azurerm 4.55.0 serves the
+ * NSP types of 4.73.0 (ends.ts NSP_TYPES): a stack whose azurerm floor is raised only by them (4.58.0,
+ * 4.81.0) still runs there, its other azurerm types checked against a schema older than its floor (the
+ * stricter check).
  */
-function runAtEveryEnd(dir: string, commands: (end: End) => string[][]): Record<End, RunResult[]> {
-  const jobs = ENDS.map((end) => ({ cwd: dir, env: env(end, dir), commands: commands(end).map((args) => ['terraform', ...args]) }));
+function countsAs(end: End, provider: string, constraint: string): string {
+  const version = (END_SPECS[end].versions as Record<string, string>)[provider];
+  if (end === 'oldest' && provider === 'azurerm' && unsatisfiable(constraint, `= ${version}`) && !unsatisfiable(constraint, '= 4.81.0')) {
+    return '4.81.0';
+  }
+  return version;
+}
+
+/**
+ * The ends a folder's configuration runs at: those whose served provider versions its
+ * `required_providers` constraints admit (see countsAs). The exact pins the prebuilt bindings write
+ * (`4.55.0`, `1.99.0`: the library replaces them by ranges in every stack that uses it) do not count, so
+ * hand-written test stacks run at both ends. A configuration that admits neither fails.
+ */
+export function endsOf(dir: string): End[] {
+  const config = JSON.parse(readFileSync(join(dir, 'main.tf.json'), 'utf8'));
+  const required: Record<string, { version?: string }> = config.terraform?.required_providers ?? {};
+  const admitted = ENDS.filter((end) =>
+    Object.entries(required).every(([name, r]) => {
+      const version = (END_SPECS[end].versions as Record<string, string>)[name];
+      const prebuiltPin = r.version === END_SPECS.oldest.versions[name as 'azurerm'];
+      return !version || !r.version || prebuiltPin || !unsatisfiable(r.version, `= ${countsAs(end, name, r.version)}`);
+    }));
+  if (!admitted.length) {
+    throw new Error(`${dir}: its required_providers admit neither end (${ENDS.map(endLabel).join('; ')}): ${JSON.stringify(required)}`);
+  }
+  return admitted;
+}
+
+/**
+ * Runs Terraform commands at every end the folder runs at (endsOf), the ends in parallel
+ * (standin/run-jobs.js), each end's commands one after the other, stopping at the first that fails.
+ * Returns each end's results, in order.
+ */
+function runAtEveryEnd(dir: string, commands: (end: End) => string[][], ends: End[] = endsOf(dir)): Record<End, RunResult[]> {
+  const jobs = ends.map((end) => ({ cwd: dir, env: env(end, dir), commands: commands(end).map((args) => ['terraform', ...args]) }));
   const r = spawnSync(process.execPath, [RUN_JOBS], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: MAX_BUFFER });
   if (r.error || r.status !== 0) {
     throw new Error(`running terraform at both ends failed: ${r.error?.message ?? r.stderr}`);
   }
   const results: RunResult[][] = JSON.parse(r.stdout);
-  return Object.fromEntries(ENDS.map((end, i) => [end, results[i]])) as Record<End, RunResult[]>;
+  return Object.fromEntries(ends.map((end, i) => [end, results[i]])) as Record<End, RunResult[]>;
 }
 
-/** Each end's value, or the failures of all ends together, each naming its end. */
-function collect<T>(fn: (end: End) => T): Record<End, T> {
+/** Each end's value (of the ends that ran), or the failures of all ends together, each naming its end. */
+function collect<T>(runs: Partial<Record<End, unknown>>, fn: (end: End) => T): Record<End, T> {
   const results: Partial<Record<End, T>> = {};
   const failures: string[] = [];
-  for (const end of ENDS) {
+  for (const end of ENDS.filter((e) => e in runs)) {
     try {
       results[end] = fn(end);
     } catch (e: any) {
@@ -195,14 +236,15 @@ export function validateStack(stack: TerraformStack): EndsValidateResult {
 
 const VALIDATE = ['validate', '-json', '-no-color'];
 
-/** `terraform validate` in a prepared folder, at both ends. */
+/** `terraform validate` in a prepared folder, at both ends (the ends it runs at: endsOf). */
 export function validateDir(dir: string): EndsValidateResult {
   const runs = runAtEveryEnd(dir, () => [VALIDATE]);
-  const ends = Object.fromEntries(ENDS.map((end) => [end, validateResult(end, runs[end][0])])) as Record<End, ValidateResult>;
+  const ran = ENDS.filter((end) => end in runs);
+  const ends = Object.fromEntries(ran.map((end) => [end, validateResult(end, runs[end][0])])) as Record<End, ValidateResult>;
   return {
-    valid: ENDS.every((end) => ends[end].valid),
-    diagnostics: ENDS.flatMap((end) => ends[end].diagnostics),
-    errors: ENDS.map((end) => ends[end].errors).filter(Boolean).join('\n'),
+    valid: ran.every((end) => ends[end].valid),
+    diagnostics: ran.flatMap((end) => ends[end].diagnostics),
+    errors: ran.map((end) => ends[end].errors).filter(Boolean).join('\n'),
     ends,
   };
 }
@@ -254,10 +296,19 @@ function withFixtures<T>(fixtures: Fixtures | undefined, fn: () => T): T {
   }
 }
 
+/** How a plan runs. */
+export interface PlanOptions {
+  /**
+   * Refresh first, as a day-2 `terraform plan` does: the stand-in reads each object from its fake cloud
+   * (standin/api.js), so drift made there shows. Default false (a first plan has nothing to refresh).
+   */
+  readonly refresh?: boolean;
+}
+
 /** The commands of a plan at one end: plan to a file, then show it as JSON. */
-function planCommands(end: End, dir: string): string[][] {
+function planCommands(end: End, dir: string, options: PlanOptions = {}): string[][] {
   const out = `plan-${end}.bin`;
-  return [['plan', '-refresh=false', '-input=false', '-no-color', `-out=${out}`, ...varArgs(dir)], ['show', '-json', out]];
+  return [['plan', `-refresh=${options.refresh ? 'true' : 'false'}`, '-input=false', '-no-color', `-out=${out}`, ...varArgs(dir)], ['show', '-json', out]];
 }
 
 function planResult(end: End, [plan, show]: RunResult[]): any {
@@ -280,10 +331,10 @@ function changeList(plan: any): string[] {
  * when either fails or when they plan different changes (addresses and actions). Returns both plans,
  * as `terraform show -json` gives them.
  */
-export function planDirAll(dir: string, fixtures?: Fixtures): Record<End, any> {
-  const runs = withFixtures(fixtures, () => runAtEveryEnd(dir, (end) => planCommands(end, dir)));
-  const plans = collect((end) => planResult(end, runs[end]));
-  const [first, ...others] = ENDS;
+export function planDirAll(dir: string, fixtures?: Fixtures, options: PlanOptions = {}): Record<End, any> {
+  const runs = withFixtures(fixtures, () => runAtEveryEnd(dir, (end) => planCommands(end, dir, options)));
+  const plans = collect(runs, (end) => planResult(end, runs[end]));
+  const [first, ...others] = ENDS.filter((end) => end in runs);
   for (const end of others) {
     const a = changeList(plans[first]);
     const b = changeList(plans[end]);
@@ -297,29 +348,77 @@ export function planDirAll(dir: string, fixtures?: Fixtures): Record<End, any> {
   return plans;
 }
 
-/** `terraform plan` at both ends (see planDirAll); returns the oldest end's plan. */
-export function planDir(dir: string, fixtures?: Fixtures): any {
-  return planDirAll(dir, fixtures).oldest;
+/** `terraform plan` at both ends (see planDirAll); returns the oldest end's plan (of the ends it runs at). */
+export function planDir(dir: string, fixtures?: Fixtures, options: PlanOptions = {}): any {
+  const plans = planDirAll(dir, fixtures, options);
+  return plans[ENDS.find((end) => end in plans)!];
 }
 
 /** `terraform plan` at one end only, against that end's state. */
-export function planDirAt(end: End, dir: string, fixtures?: Fixtures): any {
+export function planDirAt(end: End, dir: string, fixtures?: Fixtures, options: PlanOptions = {}): any {
   return withFixtures(fixtures, () => {
-    const [plan, show] = planCommands(end, dir);
+    const [plan, show] = planCommands(end, dir, options);
     const planned = run(end, dir, plan);
     return planResult(end, planned.status === 0 ? [planned, run(end, dir, show)] : [planned]);
   });
 }
 
 /** `terraform apply` at both ends, each into its own state (it records state; nothing leaves the machine). */
-export function applyDir(dir: string, fixtures?: Fixtures, extraArgs: string[] = []): void {
+export function applyDir(dir: string, fixtures?: Fixtures, extraArgs: string[] = []): Record<End, string> {
   const runs = withFixtures(fixtures, () =>
     runAtEveryEnd(dir, () => [['apply', '-auto-approve', '-refresh=false', '-input=false', '-no-color', ...varArgs(dir), ...extraArgs]]));
-  collect((end) => {
+  return collect(runs, (end) => {
     if (runs[end][0].status !== 0) {
       throw new Error(`terraform apply failed at the ${endLabel(end)}:\n${runs[end][0].stderr}`);
     }
+    return runs[end][0].stdout;
   });
+}
+
+/** `terraform apply` at one end only, into that end's state; returns its output. */
+export function applyDirAt(end: End, dir: string, extraArgs: string[] = []): string {
+  const r = run(end, dir, ['apply', '-auto-approve', '-input=false', '-no-color', ...varArgs(dir), ...extraArgs]);
+  if (r.status !== 0) {
+    throw new Error(`terraform apply failed at the ${endLabel(end)}:\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+/** The state file of an end in a folder (the oldest end's is the default workspace's). */
+export function stateFile(dir: string, end: End): string {
+  return end === 'oldest' ? join(dir, 'terraform.tfstate') : join(dir, 'terraform.tfstate.d', end, 'terraform.tfstate');
+}
+
+/**
+ * A provider upgrade: the state one end's providers wrote becomes the other end's, as when a pipeline
+ * moves to newer providers with the same state (the other end's providers upgrade it as they read it).
+ */
+export function moveState(dir: string, from: End, to: End): void {
+  const target = stateFile(dir, to);
+  mkdirSync(join(target, '..'), { recursive: true });
+  copyFileSync(stateFile(dir, from), target);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { World } = require('./standin/api');
+
+/** The fake cloud of an end (standin/api.js): read and change what a test's objects are on the "remote" side. */
+export function world(end: End): { get(kind: string, key: string): any; put(kind: string, key: string, value: any): void } {
+  const dir = process.env.STANDIN_WORLD_DIR;
+  if (!dir) {
+    throw new Error('STANDIN_WORLD_DIR is not set: run these tests through jest (test/terraform/global-setup.ts)');
+  }
+  return new World(dir, end);
+}
+
+/** Gives one end's fake cloud the other's objects of the given keys (a provider upgrade keeps the cloud). */
+export function copyWorld(from: End, to: End, kind: string, keys: string[]): void {
+  for (const key of keys) {
+    const value = world(from).get(kind, key);
+    if (value) {
+      world(to).put(kind, key, value);
+    }
+  }
 }
 
 /** The planned `after` values of one resource address. */
@@ -341,7 +440,8 @@ export function planStackAll(stack: TerraformStack, fixtures?: Fixtures): Record
   }
 }
 
-/** Plans a stack in a fresh folder at both ends; returns the oldest end's plan. */
+/** Plans a stack in a fresh folder at both ends; returns the oldest end's plan (of the ends it runs at). */
 export function planStack(stack: TerraformStack, fixtures?: Fixtures): any {
-  return planStackAll(stack, fixtures).oldest;
+  const plans = planStackAll(stack, fixtures);
+  return plans[ENDS.find((end) => end in plans)!];
 }

@@ -8,7 +8,9 @@
  *  - what the generated code cannot tell (azurerm's required `features` block): schemas/supplement.json
  *    `corrections`;
  *  - azapi and time: schemas/supplement.json (transcribed from upstream source), cut to the end's version;
- *  - the provider-side value rules of schemas/validations.json, attached to each type.
+ *  - the provider-side value rules of schemas/validations.json, attached to each type;
+ *  - how each provider plans the types the library emits (schemas/behaviours.json: replacements, values
+ *    kept from state or left unknown, optional attributes that are not computed), attached to each type.
  */
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
@@ -21,6 +23,7 @@ export const CACHE = join(ROOT, 'node_modules', '.cache', 'tf-standin');
 const EXTRACT = join(__dirname, 'standin', 'extract.js');
 const SUPPLEMENT = join(__dirname, 'schemas', 'supplement.json');
 const VALIDATIONS = join(__dirname, 'schemas', 'validations.json');
+const BEHAVIOURS = join(__dirname, 'schemas', 'behaviours.json');
 
 export type ProviderName = 'azurerm' | 'databricks' | 'azapi' | 'time';
 
@@ -56,7 +59,7 @@ export function buildSchemaFile(end: End): string {
     end,
     spec,
     nsp: CDKTN_AZURERM,
-    inputs: [EXTRACT, SUPPLEMENT, VALIDATIONS, __filename].map((f) => hash(readFileSync(f, 'utf8'))),
+    inputs: [EXTRACT, SUPPLEMENT, VALIDATIONS, BEHAVIOURS, __filename].map((f) => hash(readFileSync(f, 'utf8'))),
   }));
   const file = join(CACHE, `schemas-${end}-${key}.json`);
   if (existsSync(file)) {
@@ -88,6 +91,7 @@ export function buildSchemaFile(end: End): string {
     };
   }
   attachValidations(providers, end);
+  attachBehaviours(providers, end);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { check } = require(EXTRACT); // the extractor's self-checks, on what the supplement adds too
   for (const [address, schema] of Object.entries<any>(providers)) {
@@ -186,6 +190,97 @@ function attachValidations(providers: Record<string, any>, end: End): void {
       }
     }
   }
+}
+
+/** An entry's value at an end: `{ "oldest": ..., "newest": ... }` or one value for both. */
+function atEnd<T>(value: T | Record<End, T> | undefined, end: End): T | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) && end in (value as object) ? (value as Record<End, T>)[end] : (value as T | undefined);
+}
+
+/**
+ * Attaches behaviours.json to the served blocks (`block.behaviour`, and each provider's default `sdk`), and
+ * serves the attributes an entry lists as plain optional without `computed`. An entry naming a type,
+ * attribute or block the end lacks fails.
+ */
+function attachBehaviours(providers: Record<string, any>, end: End): void {
+  const behaviours = readJson(BEHAVIOURS);
+  for (const [address, source] of Object.entries<any>(behaviours.sources)) {
+    if (!providers[address]) {
+      throw new Error(`behaviours.json: ${address} is not served`);
+    }
+    providers[address].sdk = source.sdk;
+  }
+  for (const [address, kinds] of Object.entries<any>(behaviours.providers)) {
+    for (const [type, entry] of Object.entries<any>(kinds.resources ?? {})) {
+      const block = providers[address]?.resources?.[type];
+      if (!block) {
+        throw new Error(`behaviours.json: ${address} ${type} is not in the ${end} end's schema`);
+      }
+      const where = `behaviours.json: ${type} at the ${end} end`;
+      const behaviour: any = { sdk: entry.sdk ?? behaviours.sources[address].sdk };
+      for (const key of ['requires_replace', 'use_state_for_unknown', 'computed_blocks']) {
+        const paths: string[] = atEnd(entry[key], end) ?? [];
+        for (const path of paths) {
+          checkPath(block, path, where);
+        }
+        behaviour[key] = paths;
+      }
+      for (const name of behaviour.computed_blocks) {
+        if (!block.block_types?.[name]) {
+          throw new Error(`${where}: computed_blocks names ${name}, which is not a block`);
+        }
+      }
+      const keep = atEnd<Record<string, string[]>>(entry.keep_unless_changed, end) ?? {};
+      Object.entries(keep).forEach(([name, on]) => [name, ...on].forEach((n) => checkPath(block, n, where)));
+      behaviour.keep_unless_changed = keep;
+      const defaults = atEnd<Record<string, unknown>>(entry.defaults, end) ?? {};
+      Object.keys(defaults).forEach((n) => checkPath(block, n, where));
+      behaviour.defaults = defaults;
+      const plain: string[] = atEnd(entry.plain_optional, end) ?? [];
+      const except: string[] = atEnd(entry.plain_optional_except, end) ?? [];
+      except.forEach((n) => checkPath(block, n, where));
+      if (plain.includes('*')) {
+        servePlainOptional(block.attributes, except, '');
+      } else {
+        for (const path of plain) {
+          const a = checkPath(block, path, where);
+          if (!a.optional) {
+            throw new Error(`${where}: plain_optional names ${path}, which is not optional`);
+          }
+          a.computed = false;
+        }
+      }
+      block.behaviour = behaviour;
+    }
+  }
+}
+
+/** Every optional attribute (nested ones too) but the excepted paths, served without `computed`. */
+function servePlainOptional(attributes: Record<string, any>, except: string[], prefix: string): void {
+  for (const [name, a] of Object.entries<any>(attributes)) {
+    const path = `${prefix}${name}`;
+    if (a.optional && !except.includes(path)) {
+      a.computed = false;
+    }
+    if (a.nested_type) {
+      servePlainOptional(a.nested_type.attributes, except, `${path}.`);
+    }
+  }
+}
+
+/** The attribute (or block) a dotted path names in a served block; fails when there is none. */
+function checkPath(block: any, path: string, where: string): any {
+  let at: any = block;
+  let found: any;
+  for (const name of path.split('.')) {
+    const attributes = at.attributes ?? at.nested_type?.attributes ?? {};
+    found = attributes[name] ?? at.block_types?.[name];
+    if (!found) {
+      throw new Error(`${where}: no attribute or block ${path}`);
+    }
+    at = found.block ?? found;
+  }
+  return found;
 }
 
 /** One provider's schema extracted from a package (cached by package version and extractor contents). */

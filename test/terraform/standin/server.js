@@ -9,17 +9,23 @@
  * read-only (computed-only) attribute set, which Terraform leaves to providers; applies the recorded
  * provider-side value rules a block carries (`validations`: enums, patterns, list minimums, exactly /
  * at least one of, conflicts, CustomizeDiff-style rules at plan; see schemas/validations.json); plans
- * unset computed attributes as unknown; answers data sources with placeholder values, or with fixtures.
- * What it cannot do: value rules that are not recorded, real API calls.
+ * as the provider's SDK does (`behaviour`, schemas/behaviours.json): replacement where an attribute
+ * forces it, computed values kept from state or left unknown, computed blocks unknown on create, and
+ * the framework's strict apply (an inconsistent result fails) against the SDKv2 legacy type system;
+ * applies and refreshes against a fake cloud (api.js: IDs, endpoint names, the private endpoint
+ * connections rules make, values an API fills); upgrades state written by another version of the
+ * provider to its schema; answers data sources from the fake cloud, fixtures or placeholders.
+ * What it cannot do: value rules and plan behaviours that are not recorded, real API calls.
  *
  * Usage: node server.js <schemas.json>   (one end's schemas, as test/terraform/schemas.ts writes them)
  * Env:   STANDIN_SUBSETS_DIR - where the harness asks for servers of a schema subset (see serveSubsets)
  *        STANDIN_FIXTURES_DIR - a folder of *.json fixture files, re-read on every data source read and
  *        resource apply: { "<type>": [ { "match": { "<attr>": <value> }, "values": { "<attr>": <value> } } ] }
  *        The first entry whose `match` equals the configuration wins. For a data source the values fill
- *        its computed attributes; for a resource, the attributes still unknown at apply. Values of
- *        dynamic attributes (e.g. azapi's `output`) are plain JSON. Tests running in parallel keep their
- *        entries apart with distinct `match` values.
+ *        its computed attributes; for a resource, the attributes still unknown at apply (before the fake
+ *        cloud fills the rest). Values of dynamic attributes (e.g. azapi's `output`) are plain JSON. Tests
+ *        running in parallel keep their entries apart with distinct `match` values.
+ *        STANDIN_WORLD_DIR and STANDIN_END - where this end's fake cloud is kept (api.js).
  */
 'use strict';
 const fs = require('fs');
@@ -27,6 +33,7 @@ const path = require('path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 const { encode, decode, ExtensionCodec } = require('@msgpack/msgpack');
+const { World, createApi } = require('./api');
 
 const UNKNOWN = Symbol('unknown');
 const codec = new ExtensionCodec();
@@ -259,12 +266,125 @@ function checkRules(block, config, phase) {
   return diags;
 }
 
-/** Planned state: unset computed attributes become unknown ("known after apply"). */
-function planState(block, proposed) {
+/**
+ * A value shaped as the schema's type: every attribute and block present (null, or an empty list or map
+ * for a block), attributes the schema does not have dropped. cty's msgpack decoder wants every attribute
+ * of an object; the SDKs drop what a schema lacks when they upgrade state (SDKv2 RemoveAttributes, the
+ * framework's IgnoreUndefinedAttributes).
+ */
+function conform(block, value) {
+  if (value === null || value === undefined || value === UNKNOWN || typeof value !== 'object') return value;
+  const out = {};
+  for (const [name, a] of Object.entries(block.attributes || {})) {
+    const v = value[name];
+    if (a.nested_type && v !== null && v !== undefined && v !== UNKNOWN) {
+      const inner = { attributes: a.nested_type.attributes };
+      out[name] = mapElements(v, a.nested_type.nesting, (el) => conform(inner, el));
+    } else {
+      out[name] = v === undefined ? null : v;
+    }
+  }
+  for (const [name, b] of Object.entries(block.block_types || {})) {
+    const v = value[name];
+    if (v === null || v === undefined) {
+      out[name] = b.nesting === 'single' || b.nesting === 'group' ? null : b.nesting === 'map' ? {} : [];
+    } else {
+      out[name] = v === UNKNOWN ? v : mapElements(v, b.nesting, (el) => conform(b.block, el));
+    }
+  }
+  return out;
+}
+
+function mapElements(v, nesting, fn) {
+  if (v === UNKNOWN || v === null) return v;
+  if (nesting === 'single' || nesting === 'group') return fn(v);
+  if (Array.isArray(v)) return v.map(fn);
+  return Object.fromEntries(Object.entries(v).map(([k, el]) => [k, fn(el)]));
+}
+
+/** Deep equality of decoded values (unknown equals nothing, as in cty). */
+function equal(a, b) {
+  if (a === UNKNOWN || b === UNKNOWN) return false;
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // 1 and 1n are one number
+    return typeof a === 'bigint' || typeof b === 'bigint' ? a !== null && b !== null && BigInt(a) === BigInt(b) : a === b;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => k in b && equal(a[k], b[k]));
+}
+
+const clone = (v) => (v === UNKNOWN || v === null || typeof v !== 'object' || v instanceof Uint8Array ? v : Array.isArray(v) ? v.map(clone) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)])));
+
+/** Planned state of a create: unset computed attributes and unset computed blocks become unknown ("known after apply"). */
+function planState(block, proposed, behaviour = {}) {
   walk(block, proposed, (a, v, at, holder, key) => {
     if (a.computed && (v === null || v === undefined)) holder[key] = UNKNOWN;
   });
+  for (const name of behaviour.computed_blocks || []) {
+    if (isEmptyBlock(proposed[name])) proposed[name] = UNKNOWN;
+  }
+  for (const [name, value] of Object.entries(behaviour.defaults || {})) {
+    if (proposed[name] === UNKNOWN || proposed[name] === null) proposed[name] = value;
+  }
   return proposed;
+}
+
+const isEmptyBlock = (v) => v === null || v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && v !== UNKNOWN && Object.keys(v).length === 0);
+
+/**
+ * Planned state of an update, as the provider's SDK plans it (Terraform's proposal already carries the
+ * prior value of every computed attribute whose configuration is null):
+ * - SDKv2: computed values stay as they are; an unset computed block keeps its prior value (the proposal,
+ *   made from the configuration, has none);
+ * - framework: when anything changes, every computed attribute whose configuration is null becomes
+ *   unknown (fwserver MarkComputedNilsAsUnknown), but those with UseStateForUnknown, and those a
+ *   provider's own plan keeps (keep_unless_changed).
+ */
+function planUpdate(block, prior, proposed, config, behaviour) {
+  if (behaviour.sdk !== 'framework') {
+    for (const name of behaviour.computed_blocks || []) {
+      if (isEmptyBlock(config[name])) proposed[name] = prior[name];
+    }
+    return proposed;
+  }
+  if (equal(proposed, prior)) return proposed;
+  const keep = new Set(behaviour.use_state_for_unknown || []);
+  const markUnknown = (b, value, cfg, prefix) => {
+    if (!value || value === UNKNOWN || typeof value !== 'object') return;
+    for (const [name, a] of Object.entries(b.attributes || {})) {
+      const c = cfg && typeof cfg === 'object' ? cfg[name] : null;
+      if (a.computed && (c === null || c === undefined) && !keep.has(`${prefix}${name}`) && !(name in (behaviour.defaults || {}))) {
+        value[name] = UNKNOWN;
+      } else if (a.nested_type && a.nested_type.nesting === 'single' && c) {
+        markUnknown({ attributes: a.nested_type.attributes }, value[name], c, `${prefix}${name}.`);
+      }
+    }
+  };
+  markUnknown(block, proposed, config, '');
+  for (const [name, on] of Object.entries(behaviour.keep_unless_changed || {})) {
+    if (on.every((n) => equal(proposed[n], prior[n]))) proposed[name] = prior[name];
+  }
+  return proposed;
+}
+
+/** The paths that force replacement (Terraform compares them with state and ignores the equal ones). */
+function replacePaths(behaviour, prior, planned) {
+  const out = [];
+  for (const p of behaviour.requires_replace || []) {
+    const [head, ...rest] = p.split('.');
+    if (!rest.length) {
+      out.push(attributePath([head]));
+      continue;
+    }
+    const n = Math.max(Array.isArray(prior[head]) ? prior[head].length : 0, Array.isArray(planned[head]) ? planned[head].length : 0);
+    for (let i = 0; i < n; i++) out.push(attributePath([head, i, ...rest]));
+  }
+  return out;
 }
 
 /** A placeholder for a computed value, by cty type. */
@@ -340,7 +460,10 @@ function azapiOutput(exportValues, providerConfig, response) {
 }
 
 function readDataSource(block, typeName, config, providerConfig) {
-  const values = readFixtures(typeName, config) || {};
+  let values = readFixtures(typeName, config);
+  // The fake cloud's connections of a target, when no fixture answers for it.
+  const fromWorld = !values && typeName === 'azapi_resource_list' ? api.listResponse(config) : undefined;
+  values = values || (fromWorld ? { response: fromWorld } : {});
   // A fixture may give azapi's raw response instead of `output`: the output is then what azapi would make of it.
   if (typeName === 'azapi_resource_list' && 'response' in values) {
     config.output = dynamicValue(azapiOutput(config.response_export_values, providerConfig, values.response));
@@ -366,16 +489,23 @@ function emptyObject(block) {
   return out;
 }
 
-/** Applied state: the plan with fixture values or placeholders for what was unknown. */
-function applyState(block, typeName, planned) {
+/**
+ * Applied state: the plan with what was unknown filled by fixtures, then by the fake cloud (which may
+ * refuse the call, or fill more, as an API does), then by placeholders. Returns { state, diagnostics }.
+ */
+function applyState(block, typeName, prior, planned, ctx) {
   const values = readFixtures(typeName, planned) || {};
   for (const [name, v] of Object.entries(values)) {
     if (planned[name] === UNKNOWN) planned[name] = v;
   }
+  const diagnostics = (prior === null ? api.create(typeName, planned, (v) => v === UNKNOWN, ctx) : api.update(typeName, planned, (v) => v === UNKNOWN, ctx)) || [];
+  for (const [name, b] of Object.entries(block.block_types || {})) {
+    if (planned[name] === UNKNOWN) planned[name] = b.nesting === 'single' || b.nesting === 'group' ? null : b.nesting === 'map' ? {} : [];
+  }
   walk(block, planned, (a, v, at, holder, key) => {
     if (v === UNKNOWN) holder[key] = isDynamic(a) ? null : placeholder(a.type, key);
   });
-  return planned;
+  return { state: conform(block, planned), diagnostics };
 }
 
 /** State JSON (as Terraform stores it) to the msgpack shape: dynamic values are stored as { value, type }. */
@@ -390,12 +520,16 @@ function fromStateJson(block, obj) {
 
 // ---- server -----------------------------------------------------------------------------------
 
+const api = createApi(new World(process.env.STANDIN_WORLD_DIR, process.env.STANDIN_END));
+
 function providerService(address, schema) {
   const resources = schema.resources || {};
   const dataSources = schema.data_sources || {};
   const configs = new Map();
   let cachedSchema;
   const blockOf = (typeName, data) => (data ? dataSources : resources)[typeName] || { attributes: {}, block_types: {} };
+  const behaviourOf = (typeName) => blockOf(typeName, false).behaviour || { sdk: schema.sdk || 'sdkv2' };
+  const legacy = (typeName) => behaviourOf(typeName).sdk !== 'framework';
   const ok = (cb, body) => cb(null, body);
   const guard = (fn) => (call, cb) => {
     try {
@@ -431,29 +565,58 @@ function providerService(address, schema) {
     UpgradeResourceState: guard((call, cb) => {
       const raw = call.request.raw_state && call.request.raw_state.json;
       const obj = raw && raw.length ? JSON.parse(Buffer.from(raw).toString('utf8')) : null;
-      ok(cb, { upgraded_state: pack(obj && fromStateJson(blockOf(call.request.type_name, false), obj)), diagnostics: [] });
+      const block = blockOf(call.request.type_name, false);
+      ok(cb, { upgraded_state: pack(obj && conform(block, fromStateJson(block, obj))), diagnostics: [] });
     }),
     // Kept per connection (each Terraform run connects anew), for settings that change what reads return.
     ConfigureProvider: guard((call, cb) => {
       configs.set(call.getPeer(), unpack(call.request.config) || {});
       ok(cb, { diagnostics: [] });
     }),
-    ReadResource: guard((call, cb) => ok(cb, { new_state: call.request.current_state, diagnostics: [], private: call.request.private })),
+    // A refresh reads the fake cloud (api.js); types it does not hold read back unchanged.
+    ReadResource: guard((call, cb) => {
+      const current = unpack(call.request.current_state);
+      const block = blockOf(call.request.type_name, false);
+      const state = current === null ? null : conform(block, api.read(call.request.type_name, current, { providerConfig: configs.get(call.getPeer()) }));
+      ok(cb, { new_state: pack(state), diagnostics: [], private: call.request.private });
+    }),
     PlanResourceChange: guard((call, cb) => {
+      const typeName = call.request.type_name;
+      const block = blockOf(typeName, false);
+      const behaviour = behaviourOf(typeName);
       const proposed = unpack(call.request.proposed_new_state);
       const prior = unpack(call.request.prior_state);
+      const config = unpack(call.request.config);
       // CustomizeDiff-style rules run at plan, on the configuration.
-      const ruleDiags = proposed === null ? [] : checkRules(blockOf(call.request.type_name, false), unpack(call.request.config), 'plan');
+      const ruleDiags = proposed === null ? [] : checkRules(block, config, 'plan');
       if (ruleDiags.length) return ok(cb, { planned_state: call.request.proposed_new_state, diagnostics: ruleDiags });
-      // Create: unset computed values become unknown. Update: Terraform's proposal already carries the
-      // prior computed values, which a real provider keeps unless it knows better.
-      const planned = proposed === null || prior !== null ? proposed : planState(blockOf(call.request.type_name, false), proposed);
-      ok(cb, { planned_state: pack(planned), requires_replace: [], planned_private: call.request.prior_private, diagnostics: [], legacy_type_system: true });
+      if (proposed === null) {
+        return ok(cb, { planned_state: call.request.proposed_new_state, requires_replace: [], planned_private: call.request.prior_private, diagnostics: [], legacy_type_system: legacy(typeName) });
+      }
+      // Create (and the create half of a replacement, which Terraform plans with no prior state): unset
+      // computed values unknown. Update: as the provider's SDK plans it.
+      const planned = prior === null ? planState(block, proposed, behaviour) : planUpdate(block, prior, proposed, config || {}, behaviour);
+      ok(cb, {
+        planned_state: pack(conform(block, planned)),
+        requires_replace: prior === null ? [] : replacePaths(behaviour, prior, planned),
+        planned_private: call.request.prior_private,
+        diagnostics: [],
+        legacy_type_system: legacy(typeName),
+      });
     }),
     ApplyResourceChange: guard((call, cb) => {
+      const typeName = call.request.type_name;
       const planned = unpack(call.request.planned_state);
-      const state = planned === null ? null : applyState(blockOf(call.request.type_name, false), call.request.type_name, planned);
-      ok(cb, { new_state: pack(state), private: call.request.planned_private, diagnostics: [], legacy_type_system: true });
+      const prior = unpack(call.request.prior_state);
+      const ctx = { providerConfig: configs.get(call.getPeer()) };
+      if (planned === null) {
+        const diagnostics = api.delete(typeName, prior, ctx) || [];
+        return ok(cb, { new_state: pack(null), private: call.request.planned_private, diagnostics, legacy_type_system: legacy(typeName) });
+      }
+      const { state, diagnostics } = applyState(blockOf(typeName, false), typeName, prior, planned, ctx);
+      // A refused call leaves the prior object (an update) or none (a create), as a provider returns it.
+      const failed = diagnostics.some((d) => d.severity === 'ERROR');
+      ok(cb, { new_state: pack(failed ? prior : state), private: call.request.planned_private, diagnostics, legacy_type_system: legacy(typeName) });
     }),
     // Import: the object as the fixture for { import_id } describes it (all else null), as a provider reads it.
     ImportResourceState: guard((call, cb) => {
@@ -463,8 +626,10 @@ function providerService(address, schema) {
         ok(cb, { diagnostics: [error('Cannot import non-existent remote object', `stand-in: no fixture for ${typeName} with match { "import_id": "${call.request.id}" }`)] });
         return;
       }
-      const state = Object.assign(emptyObject(blockOf(typeName, false)), values);
-      ok(cb, { imported_resources: [{ type_name: typeName, state: pack(state), private: Buffer.alloc(0) }], diagnostics: [] });
+      const block = blockOf(typeName, false);
+      // A provider's import reads the object (the fake cloud fills what it holds).
+      const state = api.read(typeName, Object.assign(emptyObject(block), values), { providerConfig: configs.get(call.getPeer()) });
+      ok(cb, { imported_resources: [{ type_name: typeName, state: pack(conform(block, state)), private: Buffer.alloc(0) }], diagnostics: [] });
     }),
     ReadDataSource: guard((call, cb) => {
       const config = unpack(call.request.config) || {};

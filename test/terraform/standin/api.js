@@ -1,0 +1,312 @@
+/*
+ * The stand-in's fake Azure and Databricks APIs: what a real apply gets back that the configuration does
+ * not say (IDs, endpoint names, the private endpoint connections a rule makes on its target, values an
+ * API fills), and what a refresh reads. Each fact has its source next to it. The rest of a computed
+ * value is a placeholder (server.js).
+ *
+ * The world (what exists in the fake cloud) is kept in files, per end, under STANDIN_WORLD_DIR
+ * (<dir>/<end>/<kind>/<key>.json), so each end has its own cloud, a test can change it between runs
+ * (someone rejects a connection, edits its description), and a test that moves one state from the oldest
+ * end's providers to the newest end's (a provider upgrade) can give the newest end the same cloud
+ * (harness copyWorld). Tests keep their keys apart (their own storage accounts, policy IDs), as with
+ * fixtures. Handlers run one at a time (Node), so a read-modify-write of a file is atomic.
+ */
+'use strict';
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const SUBSCRIPTION = '00000000-0000-0000-0000-0000000000aa';
+/** The subscription Databricks creates serverless private endpoints in (a stranger's, to the target). */
+const DATABRICKS_SUBSCRIPTION = '99999999-8888-7777-6666-555555555555';
+
+function hex(text, length) {
+  return crypto.createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+function uuid() {
+  return crypto.randomUUID();
+}
+
+const isKnownString = (v) => typeof v === 'string';
+
+class World {
+  constructor(dir, end) {
+    this.root = dir && end ? path.join(dir, end) : undefined;
+  }
+
+  file(kind, key) {
+    return path.join(this.root, kind, `${hex(key.toLowerCase(), 24)}.json`);
+  }
+
+  get(kind, key) {
+    if (!this.root) return undefined;
+    const f = this.file(kind, key);
+    return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : undefined;
+  }
+
+  put(kind, key, value) {
+    if (!this.root) return;
+    const f = this.file(kind, key);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(`${f}.tmp`, JSON.stringify({ key, ...value }, null, 2));
+    fs.renameSync(`${f}.tmp`, f);
+  }
+}
+
+/** `/subscriptions/<sub>/resourceGroups/<rg>/providers/<ns>/<type>/<name>` for a resource of a resource group. */
+function armId(rg, type, name) {
+  return `/subscriptions/${SUBSCRIPTION}/resourceGroups/${rg}/providers/${type}/${name}`;
+}
+
+/** The connections type of a target, or undefined when the azapi type is not a private endpoint connection. */
+function isConnectionsType(azapiType) {
+  return isKnownString(azapiType) && /\/privateEndpointConnections@/i.test(azapiType);
+}
+
+/** A private endpoint connection as ARM lists it (`<target>/privateEndpointConnections/<name>`). */
+function newConnection(target, endpointName) {
+  const name = `${target.split('/').pop()}.${uuid()}`;
+  return {
+    id: `${target}/privateEndpointConnections/${name}`,
+    name,
+    type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections',
+    properties: {
+      privateEndpoint: { id: `/subscriptions/${DATABRICKS_SUBSCRIPTION}/resourceGroups/databricks-serverless/providers/Microsoft.Network/privateEndpoints/${endpointName}` },
+      privateLinkServiceConnectionState: { status: 'Pending', description: 'Databricks serverless private endpoint', actionsRequired: 'None' },
+      provisioningState: 'Succeeded',
+    },
+  };
+}
+
+/** The rule state Databricks reports for a connection's status on the target. */
+const RULE_STATE = { pending: 'PENDING', approved: 'ESTABLISHED', rejected: 'REJECTED', disconnected: 'DISCONNECTED' };
+
+function endpointOf(connection) {
+  const id = connection?.properties?.privateEndpoint?.id;
+  return isKnownString(id) ? id.split('/').pop() : undefined;
+}
+
+/**
+ * Server-set values of a created object, by type: `create(state, ctx)` fills what is still unknown (the
+ * `unknown` test) and may record the object in the world; it returns diagnostics (API errors) or nothing.
+ */
+function createApi(world) {
+  const fillIf = (state, isUnknown, name, value) => {
+    if (name in state && isUnknown(state[name])) state[name] = value;
+  };
+
+  const connectionsOf = (target) => world.get('connections', target);
+
+  /** Databricks account ID of an account-level object: its own, else the provider's. */
+  const accountIdOf = (state, ctx) => (isKnownString(state.account_id) ? state.account_id : ctx.providerConfig?.account_id || '11111111-2222-3333-4444-555555555555');
+
+  const handlers = {
+    azurerm_resource_group: {
+      create: (s, u) => fillIf(s, u, 'id', `/subscriptions/${SUBSCRIPTION}/resourceGroups/${s.name}`),
+    },
+    azurerm_storage_account: {
+      create: (s, u) => {
+        fillIf(s, u, 'id', armId(s.resource_group_name, 'Microsoft.Storage/storageAccounts', s.name));
+        for (const service of ['blob', 'dfs', 'queue', 'table', 'file', 'web']) {
+          fillIf(s, u, `primary_${service}_endpoint`, `https://${s.name}.${service}.core.windows.net/`);
+          fillIf(s, u, `primary_${service}_host`, `${s.name}.${service}.core.windows.net`);
+        }
+      },
+    },
+    azurerm_databricks_workspace: {
+      create: (s, u) => {
+        fillIf(s, u, 'id', armId(s.resource_group_name, 'Microsoft.Databricks/workspaces', s.name));
+        // A workspace ID is a 16-digit number, above 2^53 as real ones often are.
+        const wsId = `${7_000_000_000_000_000n + BigInt(`0x${hex(`${s.resource_group_name}/${s.name}`, 12)}`)}`;
+        fillIf(s, u, 'workspace_id', Number(wsId));
+        fillIf(s, u, 'workspace_url', `adb-${wsId}.${Number(wsId.slice(-2))}.azuredatabricks.net`);
+        fillIf(s, u, 'managed_resource_group_id', `/subscriptions/${SUBSCRIPTION}/resourceGroups/${s.managed_resource_group_name || `databricks-rg-${s.name}`}`);
+      },
+    },
+    azurerm_network_security_perimeter: {
+      create: (s, u) => fillIf(s, u, 'id', armId(s.resource_group_name, 'Microsoft.Network/networkSecurityPerimeters', s.name)),
+    },
+    azurerm_network_security_perimeter_profile: {
+      create: (s, u) => fillIf(s, u, 'id', `${s.network_security_perimeter_id}/profiles/${s.name}`),
+    },
+    azurerm_network_security_perimeter_access_rule: {
+      create: (s, u) => fillIf(s, u, 'id', `${s.network_security_perimeter_profile_id}/accessRules/${s.name}`),
+    },
+    azurerm_network_security_perimeter_association: {
+      create: (s, u) => fillIf(s, u, 'id', `${String(s.network_security_perimeter_profile_id).replace(/\/profiles\/[^/]+$/i, '')}/resourceAssociations/${s.name}`),
+    },
+    databricks_mws_network_connectivity_config: {
+      create: (s, u, ctx) => {
+        const id = uuid();
+        fillIf(s, u, 'account_id', accountIdOf(s, ctx));
+        fillIf(s, u, 'network_connectivity_config_id', id);
+        fillIf(s, u, 'id', `${accountIdOf(s, ctx)}/${id}`);
+      },
+    },
+    // Databricks creates the private endpoint in its own subscription; the target then holds a Pending
+    // connection whose private endpoint ID ends with `/privateEndpoints/<endpoint_name>` (domain.md 3-4).
+    // The provider returns while the rule is CREATING (1.99, and every version by default; the waiting
+    // implementation of 1.121+ is opt-in). Endpoint names look like `databricks-<uuid>-pe-<8 hex>`.
+    databricks_mws_ncc_private_endpoint_rule: {
+      create: (s, u, ctx) => {
+        const ruleId = uuid();
+        const generated = u(s.endpoint_name);
+        fillIf(s, u, 'rule_id', ruleId);
+        fillIf(s, u, 'endpoint_name', `databricks-${uuid()}-pe-${hex(ruleId, 8)}`);
+        fillIf(s, u, 'connection_state', 'CREATING');
+        fillIf(s, u, 'account_id', accountIdOf(s, ctx));
+        fillIf(s, u, 'id', `${s.network_connectivity_config_id}/${s.rule_id}`);
+        // A test that gives the endpoint name by fixture drives the target's connections by fixture too.
+        if (generated && isKnownString(s.resource_id) && isKnownString(s.endpoint_name)) {
+          const target = connectionsOf(s.resource_id) ?? { target: s.resource_id, connections: [] };
+          target.connections.push(newConnection(s.resource_id, s.endpoint_name));
+          world.put('connections', s.resource_id, target);
+        }
+      },
+      // Deleting a rule deactivates it; the connection entry can stay on the target (domain.md 3).
+      delete: (s) => {
+        const target = isKnownString(s.resource_id) ? connectionsOf(s.resource_id) : undefined;
+        const c = target?.connections.find((x) => endpointOf(x)?.toLowerCase() === String(s.endpoint_name).toLowerCase());
+        if (c) {
+          c.properties.privateLinkServiceConnectionState.status = 'Disconnected';
+          world.put('connections', s.resource_id, target);
+        }
+      },
+      // A refresh reads the rule's state: the status of its connection on the target (EXPIRED if the world says so).
+      read: (s) => {
+        const target = isKnownString(s.resource_id) ? connectionsOf(s.resource_id) : undefined;
+        const c = target?.connections.find((x) => endpointOf(x)?.toLowerCase() === String(s.endpoint_name).toLowerCase());
+        if (c) {
+          s.connection_state = c.expired ? 'EXPIRED' : RULE_STATE[String(c.properties.privateLinkServiceConnectionState.status).toLowerCase()] ?? s.connection_state;
+        }
+      },
+    },
+    databricks_mws_ncc_binding: {
+      create: (s, u) => fillIf(s, u, 'id', `${s.network_connectivity_config_id}/${s.workspace_id}`),
+    },
+    // The account API fills `ingress.private_access` on every policy written without it (the value the
+    // provider then reports: databricks/terraform-provider-databricks#5884; the Databricks security reference
+    // architecture sets it explicitly for this reason, terraform-databricks-sra#243), and requires
+    // `cross_workspace_access` in an ingress it is sent (terraform-databricks-sra#249). The provider copies the
+    // whole response into state (resource_account_network_policy.go Create/Read/Update); a provider whose
+    // schema has no `ingress` (before 1.113) drops it (the Go SDK ignores unknown keys).
+    databricks_account_network_policy: {
+      create: (s, u, ctx) => policyWrite(s, u, ctx),
+      update: (s, u, ctx) => policyWrite(s, u, ctx),
+      read: (s, ctx) => {
+        let stored = world.get('policies', `${accountIdOf(s, ctx)}/${s.network_policy_id}`);
+        // Every account has `default-policy`, reserved, with full access until someone changes it (provider doc
+        // account_network_policy.md; Learn, "Manage network policies for serverless egress control").
+        if (!stored && s.network_policy_id === 'default-policy') {
+          stored = { response: { egress: { network_access: { restriction_mode: 'FULL_ACCESS' } }, ...('ingress' in s ? { ingress: filledIngress(null) } : {}) } };
+        }
+        if (stored) {
+          s.account_id = accountIdOf(s, ctx);
+          for (const [name, value] of Object.entries(stored.response)) if (name in s) s[name] = value;
+        }
+      },
+    },
+    time_sleep: {
+      create: (s, u) => fillIf(s, u, 'id', new Date().toISOString().replace(/\.\d+Z$/, 'Z')),
+    },
+    // azapi_update_resource GETs the resource, merges `body` into it and PUTs it
+    // (azapi_update_resource.go Create/Update); a refresh merges the remote body into the shape of the
+    // configured one (Read, utils.UpdateObject): drift of a key the body names shows as a change.
+    azapi_update_resource: {
+      create: (s, u, ctx) => approvalWrite(s, u, ctx, true),
+      update: (s, u, ctx) => approvalWrite(s, u, ctx, false),
+      read: (s) => {
+        const found = findConnection(s.resource_id);
+        const body = s.body && s.body[1];
+        const state = found?.connection.properties.privateLinkServiceConnectionState;
+        const want = body?.properties?.privateLinkServiceConnectionState;
+        if (state && want) {
+          for (const key of Object.keys(want)) if (key in state) want[key] = state[key];
+        }
+      },
+    },
+  };
+
+  function policyWrite(s, u, ctx) {
+    const ingress = s.ingress;
+    if (ingress && typeof ingress === 'object' && !ingress.cross_workspace_access) {
+      return [error('INVALID_PARAMETER_VALUE', 'cross_workspace_access is required in ingress (stand-in of the Databricks account API, per databricks/terraform-databricks-sra#249)')];
+    }
+    fillIf(s, u, 'account_id', accountIdOf(s, ctx));
+    const response = {};
+    if ('ingress' in s) {
+      // Filled by the API; copied into state by the provider (see above).
+      s.ingress = filledIngress(ingress);
+      response.ingress = s.ingress;
+    }
+    response.egress = s.egress;
+    world.put('policies', `${accountIdOf(s, ctx)}/${s.network_policy_id}`, { response });
+    return undefined;
+  }
+
+  function filledIngress(ingress) {
+    const filled = ingress && typeof ingress === 'object' ? { ...ingress } : { cross_workspace_access: null, public_access: null };
+    if (!filled.private_access) filled.private_access = { restriction_mode: 'RESTRICTION_MODE_UNSPECIFIED', allow_rules: null, deny_rules: null };
+    return filled;
+  }
+
+  function findConnection(resourceId) {
+    if (!isKnownString(resourceId)) return undefined;
+    const target = resourceId.replace(/\/privateEndpointConnections\/[^/]+$/i, '');
+    const list = connectionsOf(target);
+    const connection = list?.connections.find((c) => c.id.toLowerCase() === resourceId.toLowerCase());
+    return list ? { list, target, connection } : undefined;
+  }
+
+  // Approving: only a Pending connection can be approved; Storage refuses to approve again a connection
+  // that is Approved already (this project's README, "States and what the construct does"; the stand-in
+  // applies it to storage accounts only, as the README says other services accept it).
+  function approvalWrite(s, u, ctx, creating) {
+    fillIf(s, u, 'id', s.resource_id);
+    if (!isConnectionsType(s.type)) return undefined;
+    const found = findConnection(s.resource_id);
+    if (!found) return undefined; // a target the world does not hold: driven by fixtures
+    if (!found.connection) {
+      return [error('ResourceNotFound', `stand-in: ${s.resource_id} does not exist on the target (its connections: ${found.list.connections.map((c) => c.name).join(', ') || 'none'})`)];
+    }
+    const want = s.body && s.body[1]?.properties?.privateLinkServiceConnectionState;
+    const state = found.connection.properties.privateLinkServiceConnectionState;
+    if (want?.status === 'Approved' && state.status === 'Approved' && /^Microsoft\.Storage\//i.test(s.type)) {
+      return [error('PrivateEndpointConnectionAlreadyApproved', `stand-in: ${s.resource_id} is Approved already, and a storage account refuses to approve it again (${creating ? 'create' : 'update'})`)];
+    }
+    if (want) Object.assign(state, want);
+    world.put('connections', found.target, found.list);
+    return undefined;
+  }
+
+  return {
+    /** Fills server-set values of a new (or replaced) object; returns diagnostics of a refused call. */
+    create(type, state, isUnknown, ctx) {
+      return handlers[type]?.create?.(state, isUnknown, ctx);
+    },
+    update(type, state, isUnknown, ctx) {
+      return handlers[type]?.update?.(state, isUnknown, ctx);
+    },
+    delete(type, state, ctx) {
+      return handlers[type]?.delete?.(state, ctx);
+    },
+    /** What a refresh reads (the state with remote values); unchanged for types the world does not hold. */
+    read(type, state, ctx) {
+      handlers[type]?.read?.(state, ctx);
+      return state;
+    },
+    /** The output of an azapi_resource_list of a target's private endpoint connections the world holds, else undefined. */
+    listResponse(config) {
+      if (!isConnectionsType(config.type) || !isKnownString(config.parent_id)) return undefined;
+      const list = connectionsOf(config.parent_id);
+      return list ? { value: list.connections.map(({ expired, ...c }) => c) } : undefined;
+    },
+  };
+}
+
+function error(summary, detail) {
+  return { severity: 'ERROR', summary, detail, attribute: null };
+}
+
+module.exports = { World, createApi, SUBSCRIPTION, DATABRICKS_SUBSCRIPTION };
