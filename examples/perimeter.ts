@@ -3,17 +3,17 @@
  * endpoints, admitted by a network security perimeter that allows the regional
  * AzureDatabricksServerless service tag, in Learning (Transition) mode.
  */
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { exampleAzurerm } from './providers';
 import { NetworkSecurityPerimeter, NspAccessMode, ServiceTag } from '../src';
 
 export class PerimeterStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    exampleAzurerm(this);
 
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-shared-uksouth', location: 'uksouth' });
     const shared = new StorageAccount(this, 'shared', {

@@ -21,11 +21,14 @@ export interface TestStack {
   readonly account: DatabricksProvider;
 }
 
-/** A stack in a fresh app with an account-level Databricks provider. */
+/**
+ * A stack in a fresh app with an account-level Databricks provider and the azurerm provider the README
+ * recommends (no data-plane calls from azurerm 4.x: ADBS-AZURERM4-DATA-PLANE).
+ */
 export function newStack(id = 'test'): TestStack {
   const app = Testing.app();
   const stack = new TerraformStack(app, id);
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new AzurermProvider(stack, 'azurerm', { features: [{ storage: [{ dataPlaneAvailable: false }] }] });
   const account = new DatabricksProvider(stack, 'account', {
     alias: 'account',
     host: 'https://accounts.azuredatabricks.net',

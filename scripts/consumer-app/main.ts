@@ -7,7 +7,7 @@ import { NetworkConnectivityConfig, PrivateLinkSubResource, ServerlessSecureStor
 
 const app = new App();
 const stack = new TerraformStack(app, 'analytics');
-new AzurermProvider(stack, 'azurerm', { features: [{}], storageUseAzuread: true });
+new AzurermProvider(stack, 'azurerm', { features: [{ storage: [{ dataPlaneAvailable: false }] }], storageUseAzuread: true });
 const accountId = new TerraformVariable(stack, 'databricks_account_id', { type: 'string' });
 const account = new DatabricksProvider(stack, 'account', {
   alias: 'account',

@@ -1,4 +1,6 @@
-import { planValues, referencesOfExpressions } from './plan-values';
+import { planProviders, planValues, referencesOfExpressions } from './plan-values';
+import { isExpression, referencesIn, resourceAddressOf } from './references';
+export { isExpression, referencesIn, resourceAddressOf, valueAt } from './references';
 import { DatabricksAccountLimits } from '../core/account-limits';
 
 /**
@@ -21,6 +23,15 @@ export interface CheckedResource {
   readonly path?: string;
   /** Not in the configuration: an existing resource a construct described (its settings are not known). */
   readonly external?: boolean;
+  /** The provider configuration it uses, e.g. `azurerm` or `azurerm.other` (default: its type's prefix). */
+  readonly provider?: string;
+}
+
+/** A provider configuration of the input: its key (`azurerm`, `azurerm.<alias>`) and its arguments. */
+export interface CheckedProvider {
+  readonly key: string;
+  /** Its arguments as written (a plan gives constant values only). */
+  readonly values: { readonly [name: string]: any };
 }
 
 /** An NCC as its construct knows it. */
@@ -54,12 +65,18 @@ export class CheckModel {
       for (const [type, byName] of Object.entries<any>(json?.[group] ?? {})) {
         for (const [name, body] of Object.entries<any>(byName ?? {})) {
           const values = Object.fromEntries(Object.entries<any>(body ?? {}).filter(([k]) => !META.has(k)));
-          resources.push(lazyReferences({ address: `${prefix}${type}.${name}`, type, values, path: body?.['//']?.metadata?.path }, body));
+          const provider = typeof body?.provider === 'string' ? body.provider : undefined;
+          resources.push(lazyReferences({ address: `${prefix}${type}.${name}`, type, values, path: body?.['//']?.metadata?.path, provider }, body));
         }
       }
     }
     const locals = new Map(Object.entries<any>(json?.locals ?? {}).map(([name, value]) => [name, referencesIn(value)]));
-    return new CheckModel(resources, locals, facts);
+    const providers: CheckedProvider[] = Object.entries<any>(json?.provider ?? {}).flatMap(([name, configs]) =>
+      (Array.isArray(configs) ? configs : [configs]).map((c: any) => ({ key: c?.alias ? `${name}.${c.alias}` : name, values: c ?? {} })));
+    const constraints = Object.fromEntries(
+      Object.entries<any>(json?.terraform?.required_providers ?? {}).filter(([, r]) => typeof r?.version === 'string').map(([name, r]) => [name, r.version as string]),
+    );
+    return new CheckModel(resources, locals, facts, providers, constraints);
   }
 
   /**
@@ -79,6 +96,12 @@ export class CheckModel {
       }
     };
     walkConfig(plan?.configuration?.root_module, '');
+    const providerKeys = new Map<string, string>();
+    for (const r of plan?.configuration?.root_module?.resources ?? []) {
+      if (typeof r.provider_config_key === 'string') {
+        providerKeys.set(r.address, r.provider_config_key);
+      }
+    }
     const unknown = new Map<string, any>((plan?.resource_changes ?? []).map((c: any) => [c.address, c.change?.after_unknown]));
     const seen = new Set<string>();
     const walkValues = (module: any, dataOnly: boolean) => {
@@ -90,7 +113,7 @@ export class CheckModel {
         // Configuration addresses have no instance keys (module.a["x"].b[0] -> module.a.b).
         const expressions = config.get(r.address.replace(/\[[^\]]*\]/g, '')) ?? {};
         const values = planValues(r.values ?? {}, unknown.get(r.address), expressions);
-        resources.push({ address: r.address, type: r.type, values, references: referencesOfExpressions(expressions) });
+        resources.push({ address: r.address, type: r.type, values, references: referencesOfExpressions(expressions), provider: providerKeys.get(r.address.replace(/\[[^\]]*\]/g, '')) });
       }
       for (const child of module?.child_modules ?? []) {
         walkValues(child, dataOnly);
@@ -98,7 +121,8 @@ export class CheckModel {
     };
     walkValues(plan?.planned_values?.root_module, false);
     walkValues(plan?.prior_state?.values?.root_module, true);
-    return new CheckModel(resources, new Map(), facts);
+    const { providers, constraints } = planProviders(plan);
+    return new CheckModel(resources, new Map(), facts, providers, constraints);
   }
 
   /** Whether a JSON document is a plan (`terraform show -json`) rather than synthesized Terraform JSON. */
@@ -108,6 +132,10 @@ export class CheckModel {
 
   public readonly resources: readonly CheckedResource[];
   public readonly facts: CheckFacts;
+  /** The provider configurations of the input. */
+  public readonly providers: readonly CheckedProvider[];
+  /** The version constraints of `required_providers` (a plan: of the root module's provider configurations), by provider name. */
+  public readonly constraints: { readonly [name: string]: string };
   private readonly locals: ReadonlyMap<string, string[]>;
   private readonly byType = new Map<string, CheckedResource[]>();
   private readonly byAddress = new Map<string, CheckedResource>();
@@ -116,8 +144,16 @@ export class CheckModel {
   /** Per `<type> <attribute>`: the resources of the type, by the address of what that attribute points at. */
   private readonly referrerIndex = new Map<string, Map<string, CheckedResource[]>>();
 
-  private constructor(resources: CheckedResource[], locals: ReadonlyMap<string, string[]>, facts: Partial<CheckFacts> = {}) {
+  private constructor(
+    resources: CheckedResource[],
+    locals: ReadonlyMap<string, string[]>,
+    facts: Partial<CheckFacts> = {},
+    providers: CheckedProvider[] = [],
+    constraints: { [name: string]: string } = {},
+  ) {
     this.resources = resources;
+    this.providers = providers;
+    this.constraints = constraints;
     this.locals = locals;
     this.facts = {
       serverlessSubnetIds: facts.serverlessSubnetIds ?? [],
@@ -231,53 +267,4 @@ function lazyReferences(resource: Omit<CheckedResource, 'references'>, body: unk
     enumerable: true,
     get: () => (references ??= referencesIn(body)),
   }) as CheckedResource;
-}
-
-/** `azurerm_storage_account.lake.id` -> `azurerm_storage_account.lake`; `data.x.y.z` -> `data.x.y`; not a resource: undefined. */
-export function resourceAddressOf(ref: string): string | undefined {
-  const m = /^((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?:\..*)?$/.exec(ref);
-  if (!m || /^(var|local|module|each|count|path|terraform|self)\./.test(m[1])) {
-    return undefined;
-  }
-  return m[1];
-}
-
-/** Every reference inside `${...}` interpolations of a value (strings, lists and maps, recursively). */
-export function referencesIn(value: unknown): string[] {
-  const out: string[] = [];
-  const visit = (v: unknown) => {
-    if (typeof v === 'string') {
-      if (v.includes('${')) {
-        for (const m of v.matchAll(/(?<![\w."])((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+)/g)) {
-          out.push(m[1]);
-        }
-      }
-    } else if (Array.isArray(v)) {
-      v.forEach(visit);
-    } else if (v && typeof v === 'object') {
-      Object.values(v).forEach(visit);
-    }
-  };
-  visit(value);
-  return out;
-}
-
-/** A value at a dotted path; a block given as a list (plan JSON) or an object (cdktf JSON) reads the same. */
-export function valueAt(values: { readonly [name: string]: any }, path: string): any {
-  let v: any = values;
-  for (const key of path.split('.')) {
-    if (Array.isArray(v)) {
-      v = v[0];
-    }
-    if (v === null || v === undefined || typeof v !== 'object') {
-      return undefined;
-    }
-    v = v[key];
-  }
-  return v;
-}
-
-/** Whether a value is (or contains) a Terraform expression, unknown before apply. */
-export function isExpression(value: unknown): boolean {
-  return typeof value === 'string' && value.includes('${');
 }

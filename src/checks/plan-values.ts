@@ -47,3 +47,32 @@ export function referencesOfExpressions(expressions: any): string[] {
   return out;
 }
 
+
+/** The provider configurations of a plan (constant arguments) and the version constraints of its root module. */
+export function planProviders(plan: any): { providers: { key: string; values: any }[]; constraints: Record<string, string> } {
+  const providers: { key: string; values: any }[] = [];
+  const constraints: Record<string, string> = {};
+  for (const [key, p] of Object.entries<any>(plan?.configuration?.provider_config ?? {})) {
+    providers.push({ key, values: constantValues(p?.expressions ?? {}) });
+    if (typeof p?.version_constraint === 'string' && !key.includes('.')) {
+      constraints[p.name ?? key] = p.version_constraint;
+    }
+  }
+  return { providers, constraints };
+}
+
+/**
+ * The constant values of a plan's configuration expressions (`{ constant_value }`, nested blocks as lists
+ * of expression objects); references are left out.
+ */
+function constantValues(expressions: any): any {
+  const out: Record<string, any> = {};
+  for (const [name, e] of Object.entries<any>(expressions ?? {})) {
+    if (Array.isArray(e)) {
+      out[name] = e.map(constantValues);
+    } else if (e && typeof e === 'object' && 'constant_value' in e) {
+      out[name] = e.constant_value;
+    }
+  }
+  return out;
+}

@@ -1,9 +1,13 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccountNetworkRulesA } from '@cdktf/provider-azurerm/lib/storage-account-network-rules';
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
-import { Testing, TerraformVariable } from 'cdktf';
+import { TerraformStack, Testing, TerraformVariable } from 'cdktf';
 import { l1Account, ruleIds } from './helpers';
 import { ChecksStack } from '../../examples/checks';
+import { CheckModel } from '../../src/checks/model';
 import { ServerlessNetworkChecks } from '../../src/checks/pack';
+import { runRules } from '../../src/checks/report';
+import { ALL_RULES } from '../../src/checks/rules';
 import { NetworkConnectivityConfig } from '../../src/ncc/network-connectivity-config';
 import { ServerlessSecureStorage } from '../../src/storage/serverless-secure-storage';
 import { StorageAccess } from '../../src/storage/storage-access';
@@ -106,6 +110,50 @@ describe('storage account settings', () => {
     l1Account(stack, 'Unset', { allowNestedItemsToBePublic: undefined });
     l1Account(stack, 'Closed', { allowNestedItemsToBePublic: false });
     expect(findingsOn(stack, 'ADBS-STORAGE-PUBLIC-BLOB')).toEqual(['test/Public', 'test/Unset']);
+  });
+
+  test('ADBS-AZURERM4-DATA-PLANE: a locked-down account on a stack that admits azurerm 4.x, unless its provider turns data-plane calls off', () => {
+    const stackWith = (features: any, constraint?: string) => {
+      const app = Testing.app();
+      const stack = new TerraformStack(app, 'test');
+      new AzurermProvider(stack, 'azurerm', { features: [features] });
+      new AzurermProvider(stack, 'other', { alias: 'other', features: [{ storage: [{ dataPlaneAvailable: false }] }] });
+      if (constraint) {
+        stack.addOverride('terraform.required_providers.azurerm', { source: 'hashicorp/azurerm', version: constraint });
+      }
+      l1Account(stack, 'Private');
+      l1Account(stack, 'Firewalled', { publicNetworkAccessEnabled: true });
+      l1Account(stack, 'Open', { publicNetworkAccessEnabled: true, networkRules: { defaultAction: 'Allow' } });
+      l1Account(stack, 'ViaOther', { provider: stack.node.findChild('other') as AzurermProvider });
+      return stack;
+    };
+    expect(findingsOn(stackWith({}), 'ADBS-AZURERM4-DATA-PLANE')).toEqual(['test/Private', 'test/Firewalled']);
+    expect(ruleFindings(stackWith({}), 'ADBS-AZURERM4-DATA-PLANE')[0]).toMatch(
+      /^Storage account test\/Private: it denies public network access, and azurerm 4.x \(admitted by "4.55.0"\) reads its queue properties .*The azurerm provider does not set data_plane_available = false\.$/,
+    );
+    expect(findingsOn(stackWith({ storage: [{ dataPlaneAvailable: true }] }, '>= 4.81.0, < 6.0.0'), 'ADBS-AZURERM4-DATA-PLANE')).toEqual(['test/Private', 'test/Firewalled']);
+    expect(findingsOn(stackWith({ storage: [{ dataPlaneAvailable: false }] }), 'ADBS-AZURERM4-DATA-PLANE')).toEqual([]);
+    // azurerm 5.x only: no data-plane calls to skip.
+    expect(findingsOn(stackWith({}, '>= 5.0.0, < 6.0.0'), 'ADBS-AZURERM4-DATA-PLANE')).toEqual([]);
+    // No azurerm provider block: a module, configured by its caller.
+    const module = new TerraformStack(Testing.app(), 'test');
+    l1Account(module, 'Private');
+    expect(findingsOn(module, 'ADBS-AZURERM4-DATA-PLANE')).toEqual([]);
+  });
+
+  test('ADBS-AZURERM4-DATA-PLANE in a plan: the provider configuration and the constraint are read from it', () => {
+    const plan = (storage: unknown[], constraint: string) => ({
+      planned_values: { root_module: { resources: [{ address: 'azurerm_storage_account.a', mode: 'managed', type: 'azurerm_storage_account', values: { name: 'sta', public_network_access_enabled: false } }] } },
+      resource_changes: [{ address: 'azurerm_storage_account.a', change: { actions: ['create'], after_unknown: {} } }],
+      configuration: {
+        provider_config: { azurerm: { name: 'azurerm', full_name: 'registry.terraform.io/hashicorp/azurerm', version_constraint: constraint, expressions: { features: [{ storage: storage }] } } },
+        root_module: { resources: [{ address: 'azurerm_storage_account.a', provider_config_key: 'azurerm', expressions: {} }] },
+      },
+    });
+    const hits = (p: any) => runRules('plan', CheckModel.fromPlanJson(p), ALL_RULES).findings.filter((f) => f.ruleId === 'ADBS-AZURERM4-DATA-PLANE').map((f) => f.address);
+    expect(hits(plan([], '>= 4.55.0, < 6.0.0'))).toEqual(['azurerm_storage_account.a']);
+    expect(hits(plan([{ data_plane_available: { constant_value: false } }], '>= 4.55.0, < 6.0.0'))).toEqual([]);
+    expect(hits(plan([], '~> 5.2'))).toEqual([]);
   });
 
   test('the accounts ServerlessSecureStorage creates pass every storage rule, on both access paths', () => {

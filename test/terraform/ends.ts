@@ -3,9 +3,19 @@
  * plan with real Terraform is checked at both, against stand-in providers serving that end's schemas.
  */
 
-export type End = 'oldest' | 'newest';
+export type End = 'oldest' | 'newest' | 'azurerm5';
 
+/** The two ends every validate, plan and apply runs at. */
 export const ENDS: readonly End[] = ['oldest', 'newest'];
+
+/**
+ * Every end the stand-in serves: the two ends, and `azurerm5`, the newest end with azurerm 5.x, for the
+ * tests that move a state to azurerm 5 (a provider upgrade). No generated package of azurerm 5.x exists:
+ * its schema is the newest end's azurerm cut to the names azurerm 5.2.0 has for the types the library
+ * and its examples emit and for the provider block (schemas/azurerm-5x.json, recorded from upstream
+ * source), with 5.x's value rules; every other azurerm type is served as at the newest end.
+ */
+export const ALL_ENDS: readonly End[] = [...ENDS, 'azurerm5'];
 
 /** A provider package whose generated code gives a provider's schema. */
 export interface SchemaPackage {
@@ -26,6 +36,10 @@ export interface EndSpec {
   readonly versions: { readonly azurerm: string; readonly databricks: string; readonly azapi: string; readonly time: string };
   /** Where azurerm's and databricks's schemas come from (azapi and time: `schemas/supplement.json`). */
   readonly packages: { readonly azurerm: SchemaPackage; readonly databricks: SchemaPackage };
+  /** The end whose per-end records (behaviours, validations, known attributes) this end takes. */
+  readonly recordsOf?: End;
+  /** azurerm served as 5.x: the package's azurerm cut to schemas/azurerm-5x.json. */
+  readonly azurerm5x?: boolean;
 }
 
 /** The cdktn azurerm package: the newest end's azurerm, and the NSP types at both ends. */
@@ -46,7 +60,21 @@ export const END_SPECS: Record<End, EndSpec> = {
       databricks: { name: '@cdktn/provider-databricks', version: '18.7.0', from: 'tarball' },
     },
   },
+  azurerm5: {
+    versions: { azurerm: '5.2.0', databricks: '1.132.0', azapi: '2.12.0', time: '0.14.0' },
+    packages: {
+      azurerm: CDKTN_AZURERM,
+      databricks: { name: '@cdktn/provider-databricks', version: '18.7.0', from: 'tarball' },
+    },
+    recordsOf: 'newest',
+    azurerm5x: true,
+  },
 };
+
+/** The end whose per-end records an end takes (itself, or e.g. `newest` for `azurerm5`). */
+export function recordsEnd(end: End): End {
+  return END_SPECS[end].recordsOf ?? end;
+}
 
 /**
  * azurerm types served from the cdktn package at both ends. azurerm 4.55 has none of them; upstream
@@ -63,7 +91,7 @@ export const NSP_TYPES = [
 /** E.g. `oldest end (azurerm 4.55.0, databricks 1.99.0, azapi 2.0.1, time 0.9.0)`. */
 export function endLabel(end: End): string {
   const v = END_SPECS[end].versions;
-  return `${end} end (azurerm ${v.azurerm}, databricks ${v.databricks}, azapi ${v.azapi}, time ${v.time})`;
+  return `${end} end (azurerm ${v.azurerm}${END_SPECS[end].azurerm5x ? ' as recorded' : ''}, databricks ${v.databricks}, azapi ${v.azapi}, time ${v.time})`;
 }
 
 /** The environment variable holding an end's TF_REATTACH_PROVIDERS (set by the jest global setup). */

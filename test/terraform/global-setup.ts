@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { requireTerraform } from './cli';
-import { End, ENDS, reattachVariable, schemaVariable, subsetsVariable } from './ends';
+import { ALL_ENDS, End, reattachVariable, schemaVariable, subsetsVariable } from './ends';
 import { schemaFile } from './schemas';
 
 /**
@@ -16,14 +16,14 @@ import { schemaFile } from './schemas';
  */
 export default async function globalSetup(): Promise<void> {
   requireTerraform();
-  const files = Object.fromEntries(ENDS.map((end) => [end, schemaFile(end)])) as Record<End, string>;
+  const files = Object.fromEntries(ALL_ENDS.map((end) => [end, schemaFile(end)])) as Record<End, string>;
   const fixtures = mkdtempSync(join(tmpdir(), 'cdktf-adbs-fixtures-'));
   const subsets = mkdtempSync(join(tmpdir(), 'cdktf-adbs-subsets-'));
   const world = mkdtempSync(join(tmpdir(), 'cdktf-adbs-world-'));
   const started: ChildProcess[] = [];
   try {
-    const reattach = await Promise.all(ENDS.map((end) => start(end, files[end], fixtures, join(subsets, end), world, started)));
-    ENDS.forEach((end, i) => {
+    const reattach = await Promise.all(ALL_ENDS.map((end) => start(end, files[end], fixtures, join(subsets, end), world, started)));
+    ALL_ENDS.forEach((end, i) => {
       process.env[reattachVariable(end)] = reattach[i];
       process.env[schemaVariable(end)] = files[end];
       process.env[subsetsVariable(end)] = join(subsets, end);

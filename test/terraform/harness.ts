@@ -15,12 +15,12 @@
  */
 import { spawnSync } from 'child_process';
 import { createHash, randomUUID } from 'crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { requireTerraform, terraformEnv } from './cli';
-import { End, endLabel, ENDS, END_SPECS, reattachVariable, subsetsVariable } from './ends';
+import { ALL_ENDS, End, endLabel, ENDS, END_SPECS, reattachVariable, subsetsVariable } from './ends';
 import { unsatisfiable } from '../../src/core/version-constraints';
 
 export type { End } from './ends';
@@ -103,7 +103,7 @@ function typesOf(dir: string): { resources: string[]; data_sources: string[] } {
   const config = JSON.parse(readFileSync(join(dir, 'main.tf.json'), 'utf8'));
   const resources = new Set(Object.keys(config.resource ?? {}));
   const dataSources = new Set(Object.keys(config.data ?? {}));
-  const states = [join(dir, 'terraform.tfstate'), ...ENDS.map((end) => join(dir, 'terraform.tfstate.d', end, 'terraform.tfstate'))];
+  const states = [join(dir, 'terraform.tfstate'), ...ALL_ENDS.map((end) => join(dir, 'terraform.tfstate.d', end, 'terraform.tfstate'))];
   for (const state of states.filter((f) => existsSync(f))) {
     for (const r of JSON.parse(readFileSync(state, 'utf8')).resources ?? []) {
       (r.mode === 'data' ? dataSources : resources).add(r.type);
@@ -130,14 +130,15 @@ function run(end: End, dir: string, args: string[]): RunResult {
 }
 
 /**
- * The version each end counts as for a provider's constraint. At the oldest end azurerm 4.55.0 serves the
- * NSP types of 4.73.0 (ends.ts NSP_TYPES): a stack whose azurerm floor is raised only by them (4.58.0,
- * 4.81.0) still runs there, its other azurerm types checked against a schema older than its floor (the
- * stricter check).
+ * The version an end counts as for a provider's constraint. Every end serves the azurerm NSP types of
+ * 4.73.0 (ends.ts NSP_TYPES; upstream their schema is the same from 4.58.0 to 5.2.0), and the library's
+ * azurerm floors for them (4.58.0, 4.81.0: a release, then a fix of how the association waits) are not
+ * schema changes: a stack whose azurerm floor only they raise still runs at the 4.x ends, its other azurerm
+ * types checked against a schema older than its floor at the oldest end (the stricter check).
  */
 function countsAs(end: End, provider: string, constraint: string): string {
   const version = (END_SPECS[end].versions as Record<string, string>)[provider];
-  if (end === 'oldest' && provider === 'azurerm' && unsatisfiable(constraint, `= ${version}`) && !unsatisfiable(constraint, '= 4.81.0')) {
+  if (provider === 'azurerm' && version.startsWith('4.') && unsatisfiable(constraint, `= ${version}`) && !unsatisfiable(constraint, '= 4.81.0')) {
     return '4.81.0';
   }
   return version;
@@ -303,12 +304,14 @@ export interface PlanOptions {
    * (standin/api.js), so drift made there shows. Default false (a first plan has nothing to refresh).
    */
   readonly refresh?: boolean;
+  /** More arguments for `terraform plan` (e.g. `-replace=<address>`). */
+  readonly extraArgs?: string[];
 }
 
 /** The commands of a plan at one end: plan to a file, then show it as JSON. */
 function planCommands(end: End, dir: string, options: PlanOptions = {}): string[][] {
   const out = `plan-${end}.bin`;
-  return [['plan', `-refresh=${options.refresh ? 'true' : 'false'}`, '-input=false', '-no-color', `-out=${out}`, ...varArgs(dir)], ['show', '-json', out]];
+  return [['plan', `-refresh=${options.refresh ? 'true' : 'false'}`, '-input=false', '-no-color', `-out=${out}`, ...varArgs(dir), ...(options.extraArgs ?? [])], ['show', '-json', out]];
 }
 
 function planResult(end: End, [plan, show]: RunResult[]): any {
@@ -364,9 +367,9 @@ export function planDirAt(end: End, dir: string, fixtures?: Fixtures, options: P
 }
 
 /** `terraform apply` at both ends, each into its own state (it records state; nothing leaves the machine). */
-export function applyDir(dir: string, fixtures?: Fixtures, extraArgs: string[] = []): Record<End, string> {
+export function applyDir(dir: string, fixtures?: Fixtures, extraArgs: string[] = [], options: PlanOptions = {}): Record<End, string> {
   const runs = withFixtures(fixtures, () =>
-    runAtEveryEnd(dir, () => [['apply', '-auto-approve', '-refresh=false', '-input=false', '-no-color', ...varArgs(dir), ...extraArgs]]));
+    runAtEveryEnd(dir, () => [['apply', '-auto-approve', `-refresh=${options.refresh ? 'true' : 'false'}`, '-input=false', '-no-color', ...varArgs(dir), ...extraArgs]]));
   return collect(runs, (end) => {
     if (runs[end][0].status !== 0) {
       throw new Error(`terraform apply failed at the ${endLabel(end)}:\n${runs[end][0].stderr}`);
@@ -375,7 +378,7 @@ export function applyDir(dir: string, fixtures?: Fixtures, extraArgs: string[] =
   });
 }
 
-/** `terraform apply` at one end only, into that end's state; returns its output. */
+/** `terraform apply` at one end only (refresh first), into that end's state; returns its output. */
 export function applyDirAt(end: End, dir: string, extraArgs: string[] = []): string {
   const r = run(end, dir, ['apply', '-auto-approve', '-input=false', '-no-color', ...varArgs(dir), ...extraArgs]);
   if (r.status !== 0) {
@@ -411,11 +414,23 @@ export function world(end: End): { get(kind: string, key: string): any; put(kind
   return new World(dir, end);
 }
 
-/** Gives one end's fake cloud the other's objects of the given keys (a provider upgrade keeps the cloud). */
-export function copyWorld(from: End, to: End, kind: string, keys: string[]): void {
-  for (const key of keys) {
-    const value = world(from).get(kind, key);
-    if (value) {
+/**
+ * Gives one end's fake cloud the other's objects whose keys pass a filter (a provider upgrade keeps the
+ * cloud). A target's connections are merged (by ID), so what other tests keep there stays.
+ */
+export function copyWorld(from: End, to: End, filter: (key: string) => boolean): void {
+  const root = join(process.env.STANDIN_WORLD_DIR ?? '', from);
+  for (const kind of existsSync(root) ? readdirSync(root) : []) {
+    for (const file of readdirSync(join(root, kind)).filter((f) => f.endsWith('.json'))) {
+      const { key, ...value } = JSON.parse(readFileSync(join(root, kind, file), 'utf8'));
+      if (!filter(key)) {
+        continue;
+      }
+      const existing = world(to).get(kind, key);
+      if (kind === 'connections' && existing) {
+        const ids = new Set(value.connections.map((c: any) => c.id));
+        value.connections = [...existing.connections.filter((c: any) => !ids.has(c.id)), ...value.connections];
+      }
       world(to).put(kind, key, value);
     }
   }

@@ -16,7 +16,7 @@ import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { CDKTN_AZURERM, compareVersions, End, END_SPECS, NSP_TYPES, SchemaPackage, schemaVariable } from './ends';
+import { CDKTN_AZURERM, compareVersions, End, END_SPECS, NSP_TYPES, recordsEnd, SchemaPackage, schemaVariable } from './ends';
 
 const ROOT = join(__dirname, '..', '..');
 export const CACHE = join(ROOT, 'node_modules', '.cache', 'tf-standin');
@@ -24,6 +24,7 @@ const EXTRACT = join(__dirname, 'standin', 'extract.js');
 const SUPPLEMENT = join(__dirname, 'schemas', 'supplement.json');
 const VALIDATIONS = join(__dirname, 'schemas', 'validations.json');
 const BEHAVIOURS = join(__dirname, 'schemas', 'behaviours.json');
+const AZURERM_5X = join(__dirname, 'schemas', 'azurerm-5x.json');
 
 export type ProviderName = 'azurerm' | 'databricks' | 'azapi' | 'time';
 
@@ -59,7 +60,7 @@ export function buildSchemaFile(end: End): string {
     end,
     spec,
     nsp: CDKTN_AZURERM,
-    inputs: [EXTRACT, SUPPLEMENT, VALIDATIONS, BEHAVIOURS, __filename].map((f) => hash(readFileSync(f, 'utf8'))),
+    inputs: [EXTRACT, SUPPLEMENT, VALIDATIONS, BEHAVIOURS, AZURERM_5X, __filename].map((f) => hash(readFileSync(f, 'utf8'))),
   }));
   const file = join(CACHE, `schemas-${end}-${key}.json`);
   if (existsSync(file)) {
@@ -69,12 +70,16 @@ export function buildSchemaFile(end: End): string {
   for (const name of ['azurerm', 'databricks'] as const) {
     const pkg = spec.packages[name];
     const extracted = extractedSchema(name, pkg);
+    if (name === 'azurerm' && spec.azurerm5x) {
+      providers[ADDRESSES[name]] = cutToAzurerm5x(extracted, spec.versions.azurerm);
+      continue;
+    }
     if (extracted.provider_version !== spec.versions[name]) {
       throw new Error(`${pkg.name}@${pkg.version} is generated from ${name} ${extracted.provider_version}, but test/terraform/ends.ts serves ${name} ${spec.versions[name]} at the ${end} end: correct ends.ts`);
     }
     providers[ADDRESSES[name]] = extracted;
   }
-  addNspTypes(providers[ADDRESSES.azurerm], spec.packages.azurerm);
+  addNspTypes(providers[ADDRESSES.azurerm], spec.packages.azurerm, !!spec.azurerm5x);
   const supplement = readJson(SUPPLEMENT);
   applyCorrections(providers, supplement.corrections ?? {});
   for (const [address, schema] of Object.entries<any>(supplement.providers)) {
@@ -90,8 +95,11 @@ export function buildSchemaFile(end: End): string {
       data_sources: mapValues(schema.data_sources ?? {}, (b, t) => atVersion(b, version, `data.${t}`)),
     };
   }
-  attachValidations(providers, end);
+  attachValidations(providers, recordsEnd(end));
   attachBehaviours(providers, end);
+  if (spec.azurerm5x) {
+    addAzurerm5xValueRules(providers[ADDRESSES.azurerm]);
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { check } = require(EXTRACT); // the extractor's self-checks, on what the supplement adds too
   for (const [address, schema] of Object.entries<any>(providers)) {
@@ -106,8 +114,49 @@ export function buildSchemaFile(end: End): string {
   return file;
 }
 
+/**
+ * azurerm 5.x from an azurerm 4.x schema: the provider block and the types schemas/azurerm-5x.json records
+ * keep only the names azurerm 5.2.0 has (a recorded name the 4.x schema lacks fails: its type is unknown
+ * here), and 5.x's value rules of those types are added; every other type is served as it is.
+ */
+function cutToAzurerm5x(extracted: any, version: string): any {
+  const record = readJson(AZURERM_5X);
+  // Dotted names are a block's own names (`network_rules.bypass`); a block with none listed is kept whole.
+  const cut = (block: any, names: string[], where: string): any => {
+    const own = names.filter((n) => !n.includes('.'));
+    const missing = own.filter((n) => !block.attributes[n] && !block.block_types[n]);
+    if (missing.length) {
+      throw new Error(`azurerm-5x.json: ${where} has ${missing.join(', ')} at 5.2.0, which the 4.x schema it is cut from lacks`);
+    }
+    const inner = (n: string) => names.filter((x) => x.startsWith(`${n}.`)).map((x) => x.slice(n.length + 1));
+    return {
+      ...block,
+      attributes: Object.fromEntries(Object.entries<any>(block.attributes).filter(([n]) => own.includes(n))),
+      block_types: Object.fromEntries(Object.entries<any>(block.block_types)
+        .filter(([n]) => own.includes(n))
+        .map(([n, b]) => [n, inner(n).length ? { ...b, block: cut(b.block, inner(n), `${where}.${n}`) } : b])),
+    };
+  };
+  const schema = JSON.parse(JSON.stringify(extracted));
+  schema.provider_version = version;
+  schema.source = `${extracted.package}@${extracted.package_version} (azurerm ${extracted.provider_version}) cut to azurerm ${version} as azurerm-5x.json records it`;
+  // Names only: every block's `id` is implicit in the record.
+  // The provider block: its arguments; the features sub-blocks the record names are checked, not cut to.
+  schema.provider = cut(schema.provider, record.provider.filter((n: string) => !n.includes('.')), 'the provider block');
+  for (const path of record.provider.filter((n: string) => n.includes('.'))) {
+    checkPath({ attributes: schema.provider.attributes, block_types: schema.provider.block_types }, path, 'azurerm-5x.json provider');
+  }
+  for (const [type, names] of Object.entries<string[]>(record.resources)) {
+    schema.resources[type] = cut(schema.resources[type], [...names, ...(schema.resources[type].attributes.id ? ['id'] : [])], type);
+  }
+  return schema;
+}
+
 /** The NSP types come from the cdktn azurerm package at both ends (see NSP_TYPES). */
-function addNspTypes(azurerm: any, pkg: SchemaPackage): void {
+function addNspTypes(azurerm: any, pkg: SchemaPackage, cut: boolean): void {
+  if (cut) {
+    return; // cut from the cdktn package, which has them (and checked against the 5.2.0 record)
+  }
   const from = pkg === CDKTN_AZURERM ? azurerm : extractedSchema('azurerm', CDKTN_AZURERM);
   for (const type of NSP_TYPES) {
     if (!from.resources[type]) {
@@ -192,9 +241,26 @@ function attachValidations(providers: Record<string, any>, end: End): void {
   }
 }
 
+/** 5.x's value changes of the storage account (azurerm-5x.json value_changes): min_tls_version only TLS1_2. */
+function addAzurerm5xValueRules(azurerm: any): void {
+  const changes = readJson(AZURERM_5X).value_changes.azurerm_storage_account;
+  const block = azurerm.resources.azurerm_storage_account;
+  block.validations = [
+    ...(block.validations ?? []),
+    { rule: 'enum', attributes: ['min_tls_version'], values: changes.min_tls_version.accepted, sdk: 'sdkv2', file: changes.min_tls_version.source, tags: ['v5.2.0'] },
+  ];
+}
+
 /** An entry's value at an end: `{ "oldest": ..., "newest": ... }` or one value for both. */
 function atEnd<T>(value: T | Record<End, T> | undefined, end: End): T | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) && end in (value as object) ? (value as Record<End, T>)[end] : (value as T | undefined);
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const key of [end, recordsEnd(end)]) {
+      if (key in (value as object)) {
+        return (value as Record<End, T>)[key];
+      }
+    }
+  }
+  return value as T | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ADLS_BLOB_DFS } from './adls-blob-dfs';
+import { AZURERM4_DATA_PLANE } from './azurerm4-data-plane';
 import { EGRESS_EMPTY } from './egress-empty';
 import { ENFORCED_STORAGE } from './enforced-storage';
 import { FOREIGN_TAG } from './foreign-tag';
@@ -38,6 +39,7 @@ export const ALL_RULES: readonly CheckRule[] = [
   STORAGE_SHARED_KEY,
   STORAGE_HTTP,
   STORAGE_PUBLIC_BLOB,
+  AZURERM4_DATA_PLANE,
   WORKSPACE_NO_NCC,
   WORKSPACE_EGRESS,
   EGRESS_EMPTY,

@@ -49,7 +49,7 @@ class World {
     if (!this.root) return;
     const f = this.file(kind, key);
     fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(`${f}.tmp`, JSON.stringify({ key, ...value }, null, 2));
+    fs.writeFileSync(`${f}.tmp`, JSON.stringify({ key, ...value }, (k, v) => (typeof v === 'bigint' ? String(v) : v), 2));
     fs.renameSync(`${f}.tmp`, f);
   }
 }
@@ -70,7 +70,7 @@ function newConnection(target, endpointName) {
   return {
     id: `${target}/privateEndpointConnections/${name}`,
     name,
-    type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections',
+    type: `${target.split('/providers/').pop().split('/').slice(0, 2).join('/')}/privateEndpointConnections`,
     properties: {
       privateEndpoint: { id: `/subscriptions/${DATABRICKS_SUBSCRIPTION}/resourceGroups/databricks-serverless/providers/Microsoft.Network/privateEndpoints/${endpointName}` },
       privateLinkServiceConnectionState: { status: 'Pending', description: 'Databricks serverless private endpoint', actionsRequired: 'None' },
@@ -117,11 +117,12 @@ function createApi(world) {
     azurerm_databricks_workspace: {
       create: (s, u) => {
         fillIf(s, u, 'id', armId(s.resource_group_name, 'Microsoft.Databricks/workspaces', s.name));
-        // A workspace ID is a 16-digit number, above 2^53 as real ones often are.
-        const wsId = `${7_000_000_000_000_000n + BigInt(`0x${hex(`${s.resource_group_name}/${s.name}`, 12)}`)}`;
-        fillIf(s, u, 'workspace_id', Number(wsId));
+        // A workspace ID: 16 digits, here odd and above 2^53, which a double does not hold exactly.
+        const wsId = `${(9_100_000_000_000_000n + BigInt(`0x${hex(`${s.resource_group_name}/${s.name}`, 12)}`)) | 1n}`;
+        fillIf(s, u, 'workspace_id', wsId);
         fillIf(s, u, 'workspace_url', `adb-${wsId}.${Number(wsId.slice(-2))}.azuredatabricks.net`);
-        fillIf(s, u, 'managed_resource_group_id', `/subscriptions/${SUBSCRIPTION}/resourceGroups/${s.managed_resource_group_name || `databricks-rg-${s.name}`}`);
+        fillIf(s, u, 'managed_resource_group_name', `databricks-rg-${s.name}`);
+        fillIf(s, u, 'managed_resource_group_id', `/subscriptions/${SUBSCRIPTION}/resourceGroups/${s.managed_resource_group_name}`);
       },
     },
     azurerm_network_security_perimeter: {

@@ -402,7 +402,7 @@ function ctyType(v) {
   if (v === null) return 'string';
   if (Array.isArray(v)) return ['tuple', v.map(ctyType)];
   if (typeof v === 'object') return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ctyType(x)]))];
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
   if (typeof v === 'boolean') return 'bool';
   return 'string';
 }
@@ -508,6 +508,36 @@ function applyState(block, typeName, prior, planned, ctx) {
   return { state: conform(block, planned), diagnostics };
 }
 
+const BIG = '\u0000bigint:';
+
+/**
+ * JSON.parse, but an integer a double cannot hold exactly (a 64-bit ID such as a workspace ID) becomes a
+ * BigInt, as providers read state numbers exactly (json.Number); JSON.parse would round it.
+ */
+function parseJsonExact(text) {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += text[++i];
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
+      const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+      const token = m[0];
+      out += !m[1] && !m[2] && !Number.isSafeInteger(Number(token)) ? JSON.stringify(BIG + token) : token;
+      i += token.length - 1;
+    } else {
+      out += ch;
+    }
+  }
+  return JSON.parse(out, (k, v) => (typeof v === 'string' && v.startsWith(BIG) ? BigInt(v.slice(BIG.length)) : v));
+}
+
 /** State JSON (as Terraform stores it) to the msgpack shape: dynamic values are stored as { value, type }. */
 function fromStateJson(block, obj) {
   walk(block, obj, (a, v, at, holder, key) => {
@@ -564,7 +594,7 @@ function providerService(address, schema) {
       ok(cb, { diagnostics: validateConfig(blockOf(call.request.type_name, true), unpack(call.request.config)) })),
     UpgradeResourceState: guard((call, cb) => {
       const raw = call.request.raw_state && call.request.raw_state.json;
-      const obj = raw && raw.length ? JSON.parse(Buffer.from(raw).toString('utf8')) : null;
+      const obj = raw && raw.length ? parseJsonExact(Buffer.from(raw).toString('utf8')) : null;
       const block = blockOf(call.request.type_name, false);
       ok(cb, { upgraded_state: pack(obj && conform(block, fromStateJson(block, obj))), diagnostics: [] });
     }),
