@@ -12,7 +12,7 @@ const providers = {
   terraform: {
     required_providers: { azurerm: { source: 'hashicorp/azurerm' }, databricks: { source: 'databricks/databricks' }, azapi: { source: 'azure/azapi' }, time: { source: 'hashicorp/time' } },
   },
-  provider: { azurerm: [{ features: [{}] }], databricks: [{ host: 'https://accounts.azuredatabricks.net', account_id: 'acc-1' }], azapi: [{}], time: [{}] },
+  provider: { azurerm: [{ features: [{ storage: [{ data_plane_available: false }] }] }], databricks: [{ host: 'https://accounts.azuredatabricks.net', account_id: 'acc-1' }], azapi: [{}], time: [{}] },
 };
 
 function account(name: string, extra: object = {}) {
@@ -181,6 +181,23 @@ describe('the stand-in plans like the providers', () => {
       expect(planDirAll(dir, undefined, { refresh: true }).oldest.prior_state.values.root_module.resources.find((r: any) => r.type === 'databricks_mws_ncc_private_endpoint_rule').values.connection_state).toBe('ESTABLISHED');
       rewrite(dir, config(['first', 'second']));
       expect(() => applyDir(dir)).toThrow(/PrivateEndpointConnectionAlreadyApproved/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('azurerm 4.x reads a new locked-down account through its data plane: 403 from outside its network, unless data_plane_available = false; 5.x does not', () => {
+    const config = (features: object) => ({
+      ...providers,
+      provider: { ...providers.provider, azurerm: [{ features: [features] }] },
+      resource: { azurerm_storage_account: { sa: account('stbehaviourdp', { public_network_access_enabled: false }) } },
+    });
+    const dir = writeConfig(config({}));
+    try {
+      expect(() => applyDirAt('oldest', dir)).toThrow(/retrieving queue properties[\s\S]*403/);
+      applyDirAt('azurerm5', dir);
+      rewrite(dir, config({ storage: [{ data_plane_available: false }] }));
+      applyDirAt('oldest', dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

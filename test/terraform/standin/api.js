@@ -91,7 +91,9 @@ function endpointOf(connection) {
  * Server-set values of a created object, by type: `create(state, ctx)` fills what is still unknown (the
  * `unknown` test) and may record the object in the world; it returns diagnostics (API errors) or nothing.
  */
-function createApi(world) {
+function createApi(world, end) {
+  // The azurerm version an end serves: 5.x makes no data-plane call on a storage account (see below).
+  const azurerm5 = end === 'azurerm5';
   const fillIf = (state, isUnknown, name, value) => {
     if (name in state && isUnknown(state[name])) state[name] = value;
   };
@@ -106,12 +108,24 @@ function createApi(world) {
       create: (s, u) => fillIf(s, u, 'id', `/subscriptions/${SUBSCRIPTION}/resourceGroups/${s.name}`),
     },
     azurerm_storage_account: {
-      create: (s, u) => {
+      // azurerm 4.x calls the new account's data plane (queue properties) after creating it, unless the
+      // provider sets features.storage.data_plane_available = false (storage_account_resource.go v4.55.0
+      // Create/Read); an account that denies public access answers 403 to a runner outside its network,
+      // and every stand-in runner is outside (hashicorp/terraform-provider-azurerm#33454). 5.x makes no call.
+      create: (s, u, ctx) => {
+        const closed = s.public_network_access_enabled === false || (Array.isArray(s.network_rules) && s.network_rules[0]?.default_action === 'Deny');
+        const features = ctx.providerConfig?.features?.[0];
+        if (!azurerm5 && closed && features?.storage?.[0]?.data_plane_available !== false) {
+          return [error('retrieving queue properties',
+            `stand-in: Storage Account "${s.name}": retrieving queue properties: unexpected status 403 (403 This request is not authorized to perform this operation.) ` +
+            'with AuthorizationFailure (azurerm 4.x reads the data plane after create; set features { storage { data_plane_available = false } })')];
+        }
         fillIf(s, u, 'id', armId(s.resource_group_name, 'Microsoft.Storage/storageAccounts', s.name));
         for (const service of ['blob', 'dfs', 'queue', 'table', 'file', 'web']) {
           fillIf(s, u, `primary_${service}_endpoint`, `https://${s.name}.${service}.core.windows.net/`);
           fillIf(s, u, `primary_${service}_host`, `${s.name}.${service}.core.windows.net`);
         }
+        return undefined;
       },
     },
     azurerm_databricks_workspace: {

@@ -550,7 +550,7 @@ function fromStateJson(block, obj) {
 
 // ---- server -----------------------------------------------------------------------------------
 
-const api = createApi(new World(process.env.STANDIN_WORLD_DIR, process.env.STANDIN_END));
+const api = createApi(new World(process.env.STANDIN_WORLD_DIR, process.env.STANDIN_END), process.env.STANDIN_END);
 
 function providerService(address, schema) {
   const resources = schema.resources || {};
