@@ -28,7 +28,7 @@ export function checkDomain(scope: IConstruct, prop: string, domain: string): st
       scope,
       prop,
       domain,
-      'network policies take no wildcards (an FQDN entry already admits every domain on the same IP address)',
+      'the Databricks docs describe no wildcard in network policies (an FQDN entry admits every domain on the same IP address), so none is accepted',
       `list each host name, e.g. "${domain.slice(2)}"`,
     );
   }

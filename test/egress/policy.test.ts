@@ -192,7 +192,7 @@ describe('ServerlessEgressPolicy wired into ServerlessSecureStorage', () => {
 
 describe('ServerlessEgressPolicy guards', () => {
   test.each([
-    ['*.blob.core.windows.net', /invalid allowedDomains "\*\.blob\.core\.windows\.net": network policies take no wildcards .*Fix: list each host name, e\.g\. "blob\.core\.windows\.net"/],
+    ['*.blob.core.windows.net', /invalid allowedDomains "\*\.blob\.core\.windows\.net": the Databricks docs describe no wildcard in network policies .*Fix: list each host name, e\.g\. "blob\.core\.windows\.net"/],
     ['https://pypi.org', /invalid allowedDomains "https:\/\/pypi.org": not a fully qualified domain name/],
     ['pypi', /invalid allowedDomains "pypi": not a fully qualified domain name/],
   ])('domain %j is refused', (domain, message) => {
