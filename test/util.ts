@@ -23,12 +23,12 @@ export interface TestStack {
 
 /**
  * A stack in a fresh app with an account-level Databricks provider and the azurerm provider the README
- * recommends (no data-plane calls from azurerm 4.x: ADBS-AZURERM4-DATA-PLANE).
+ * recommends (no data-plane calls from azurerm 4.x: ADBS-AZURERM4-DATA-PLANE; Entra ID for storage: ADBS-STORAGE-AZUREAD).
  */
 export function newStack(id = 'test'): TestStack {
   const app = Testing.app();
   const stack = new TerraformStack(app, id);
-  new AzurermProvider(stack, 'azurerm', { features: [{ storage: [{ dataPlaneAvailable: false }] }] });
+  new AzurermProvider(stack, 'azurerm', { features: [{ storage: [{ dataPlaneAvailable: false }] }], storageUseAzuread: true });
   const account = new DatabricksProvider(stack, 'account', {
     alias: 'account',
     host: 'https://accounts.azuredatabricks.net',

@@ -1,4 +1,4 @@
-import { planProviders, planValues, referencesOfExpressions } from './plan-values';
+import { planProviders, planResources } from './plan-values';
 import { isExpression, referencesIn, resourceAddressOf } from './references';
 export { isExpression, referencesIn, resourceAddressOf, valueAt } from './references';
 import { DatabricksAccountLimits } from '../core/account-limits';
@@ -81,51 +81,19 @@ export class CheckModel {
 
   /**
    * A plan as `terraform show -json <planfile>` prints it: the planned values (values known only after
-   * apply read as expressions, as in synthesized JSON), the data sources read while planning, and the
-   * references of the configuration.
+   * apply read as expressions, as in synthesized JSON, or as unset when the configuration does not set
+   * them: `planValues`), the data sources read while planning, and the references of the configuration
+   * (inside a module, as plan addresses of the module instance).
    */
   public static fromPlanJson(plan: any, facts?: Partial<CheckFacts>): CheckModel {
-    const resources: CheckedResource[] = [];
-    const config = new Map<string, any>();
-    const walkConfig = (module: any, prefix: string) => {
-      for (const r of module?.resources ?? []) {
-        config.set(`${prefix}${r.address}`, r.expressions ?? {});
-      }
-      for (const [name, call] of Object.entries<any>(module?.module_calls ?? {})) {
-        walkConfig(call.module, `${prefix}module.${name}.`);
-      }
-    };
-    walkConfig(plan?.configuration?.root_module, '');
-    const providerKeys = new Map<string, string>();
-    for (const r of plan?.configuration?.root_module?.resources ?? []) {
-      if (typeof r.provider_config_key === 'string') {
-        providerKeys.set(r.address, r.provider_config_key);
-      }
-    }
-    const unknown = new Map<string, any>((plan?.resource_changes ?? []).map((c: any) => [c.address, c.change?.after_unknown]));
-    const seen = new Set<string>();
-    const walkValues = (module: any, dataOnly: boolean) => {
-      for (const r of module?.resources ?? []) {
-        if (seen.has(r.address) || (dataOnly && r.mode !== 'data')) {
-          continue;
-        }
-        seen.add(r.address);
-        // Configuration addresses have no instance keys (module.a["x"].b[0] -> module.a.b).
-        const expressions = config.get(r.address.replace(/\[[^\]]*\]/g, '')) ?? {};
-        const values = planValues(r.values ?? {}, unknown.get(r.address), expressions);
-        resources.push({ address: r.address, type: r.type, values, references: referencesOfExpressions(expressions), provider: providerKeys.get(r.address.replace(/\[[^\]]*\]/g, '')) });
-      }
-      for (const child of module?.child_modules ?? []) {
-        walkValues(child, dataOnly);
-      }
-    };
-    walkValues(plan?.planned_values?.root_module, false);
-    walkValues(plan?.prior_state?.values?.root_module, true);
     const { providers, constraints } = planProviders(plan);
-    return new CheckModel(resources, new Map(), facts, providers, constraints);
+    return new CheckModel(planResources(plan), new Map(), facts, providers, constraints);
   }
 
-  /** Whether a JSON document is a plan (`terraform show -json`) rather than synthesized Terraform JSON. */
+  /**
+   * Whether a JSON document is a plan (`terraform show -json`) rather than synthesized Terraform JSON. The
+   * command checks more strictly what it is given (`inputKind` in cli.ts).
+   */
   public static isPlanJson(json: any): boolean {
     return json !== null && typeof json === 'object' && ('planned_values' in json || 'resource_changes' in json);
   }

@@ -1,4 +1,5 @@
 import { CheckedResource, CheckModel } from './model';
+import { ValidationError } from '../core/validation';
 
 /** How serious a finding is. */
 export class FindingLevel {
@@ -18,7 +19,7 @@ export class FindingLevel {
   public static of(name: string): FindingLevel {
     const level = FindingLevel.all().find((l) => l.name === name);
     if (!level) {
-      throw new Error(`FindingLevel.of: invalid level ${JSON.stringify(name)}: expected error, warning or info`);
+      throw new ValidationError('FindingLevel.of', 'level', name, 'expected error, warning or info', 'use FindingLevel.ERROR, WARNING or INFO');
     }
     return level;
   }

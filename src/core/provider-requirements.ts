@@ -1,6 +1,7 @@
 import { Aspects, IAspect, TerraformProvider, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { constraintFor, onlyBelow, PROVIDER_RANGES, ProviderName } from './provider-versions';
+import { ValidationError } from './validation';
 import { parseConstraint, unsatisfiable } from './version-constraints';
 
 /**
@@ -53,9 +54,12 @@ class StackProviderRequirements implements IAspect {
       const combined = own && own !== ours ? `${own}, ${ours}` : ours;
       const conflict = unsatisfiable(combined);
       if (conflict) {
-        throw new Error(
-          `${this.stack.node.path}: the ${name} provider version constraint of this stack ${JSON.stringify(own)} and the library's ${JSON.stringify(ours)} ` +
-            `cannot both hold (${conflict}). Fix: widen your constraint to admit a version in ${JSON.stringify(ours)} ` +
+        throw new ValidationError(
+          this.stack.node.path,
+          `${name} provider version constraint`,
+          own,
+          `the stack's constraint and the library's ${JSON.stringify(ours)} cannot both hold (${conflict})`,
+          `widen your constraint to admit a version in ${JSON.stringify(ours)} ` +
             `(set in terraform.required_providers.${name}.version or the ${PROVIDER_VERSIONS_CONTEXT} context), or drop the feature that needs it; ` +
             'the README section "Provider versions" gives the reason for each bound.',
         );
@@ -89,7 +93,8 @@ class StackProviderRequirements implements IAspect {
     const own = this.own.get(name);
     const parsed = own === undefined ? undefined : parseConstraint(own);
     if (typeof parsed === 'string') {
-      throw new Error(`${this.stack.node.path}: invalid ${name} provider version constraint ${JSON.stringify(own)}: ${parsed}.`);
+      throw new ValidationError(this.stack.node.path, `${name} provider version constraint`, own, parsed,
+        'write a Terraform version constraint such as ">= 4.81.0, < 5.0.0"');
     }
     return own;
   }
@@ -109,7 +114,8 @@ function contextConstraint(stack: TerraformStack, name: ProviderName): string | 
     try {
       value = JSON.parse(value);
     } catch {
-      throw new Error(`invalid context ${PROVIDER_VERSIONS_CONTEXT}: expected an object such as {"azurerm": ">= 4.81.0, < 5.0.0"}, got ${JSON.stringify(value)}`);
+      throw new ValidationError(stack.node.path, `context ${PROVIDER_VERSIONS_CONTEXT}`, value, 'not a JSON object',
+        'give an object such as {"azurerm": ">= 4.81.0, < 5.0.0"}');
     }
   }
   const constraint = value?.[name];

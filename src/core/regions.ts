@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { DATABRICKS_REGION_NAMES, DATABRICKS_REGIONS_SOURCE, REGION_ROWS } from './region-data';
-import { invalidProp } from './validation';
+import { invalidProp, ValidationError } from './validation';
 
 /**
  * An Azure public-cloud region known to the library's region table.
@@ -86,7 +86,7 @@ export class AzureRegions {
   public static find(region: string): AzureRegionInfo {
     const found = AzureRegions.tryFind(region);
     if (!found) {
-      throw new Error(`Unknown Azure region ${JSON.stringify(region)}. ${suggestRegions(region)}`);
+      throw new ValidationError('AzureRegions.find', 'region', region, 'not an Azure region of the table', suggestRegions(region));
     }
     return found;
   }

@@ -20,8 +20,6 @@ import { requireProvider, usesOlderForm } from '../core/provider-requirements';
 import { describeInvalid, invalidProp } from '../core/validation';
 
 
-let adopting = false;
-
 /**
  * The ingress every policy of this library writes (it manages egress; ingress stays as open as a policy
  * without ingress settings, but cross-workspace access): the form the Databricks security reference
@@ -57,12 +55,7 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
    * and `prevent_destroy` keeps `terraform destroy` from trying to delete it.
    */
   public static adoptDefaultPolicy(scope: Construct, id: string, options: ServerlessEgressPolicyOptions = {}): ServerlessEgressPolicy {
-    adopting = true;
-    try {
-      return new ServerlessEgressPolicy(scope, id, { ...options, networkPolicyId: DEFAULT_POLICY_ID });
-    } finally {
-      adopting = false;
-    }
+    return new AdoptedDefaultPolicy(scope, id, { ...options, networkPolicyId: DEFAULT_POLICY_ID });
   }
 
   public readonly networkPolicyId: string;
@@ -88,7 +81,7 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
     if (!Token.isUnresolved(policyId) && !POLICY_ID.test(policyId)) {
       invalidProp(this, 'networkPolicyId', policyId, 'a policy ID is 1-32 letters, digits, "_", "." and "-"', 'use an ID such as "np-eastus2-restricted"');
     }
-    const adopt = adopting;
+    const adopt = this instanceof AdoptedDefaultPolicy;
     if (policyId === DEFAULT_POLICY_ID && !adopt) {
       invalidProp(
         this,
@@ -224,3 +217,6 @@ function defaultDatabricksProvider(scope: IConstruct): TerraformProvider | undef
     .node.findAll()
     .find((c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'databricks' && c.alias === undefined);
 }
+
+/** The account's `default-policy`, adopted (`ServerlessEgressPolicy.adoptDefaultPolicy`): imported, never destroyed. */
+class AdoptedDefaultPolicy extends ServerlessEgressPolicy {}

@@ -3,7 +3,7 @@ import { TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { PrivateEndpointRule, PrivateEndpointRuleOptions } from './private-endpoint-rule';
 import { NccWorkspaceBinding, NccWorkspaceBindingOptions } from './workspace-binding';
-import { factsOf } from '../checks/facts';
+import type { ConstructCheckFacts } from '../checks/facts';
 import { useChecks } from '../checks/pack';
 import { DatabricksAccountLimits, resolveAccountLimits } from '../core/account-limits';
 import { requireProvider } from '../core/provider-requirements';
@@ -82,7 +82,7 @@ export interface NetworkConnectivityConfigAttributes {
 }
 
 /** What NCCs created in this app and imported NCCs share: workspace bindings and private endpoint rules. */
-export abstract class NetworkConnectivityConfigBase extends Construct implements INetworkConnectivityConfig {
+abstract class NetworkConnectivityConfigBase extends Construct implements INetworkConnectivityConfig {
   public abstract readonly networkConnectivityConfigId: string;
   public abstract readonly region: string;
   public abstract readonly accountProvider?: TerraformProvider;
@@ -105,6 +105,14 @@ export abstract class NetworkConnectivityConfigBase extends Construct implements
 
   public addPrivateEndpointRule(id: string, options: PrivateEndpointRuleOptions): PrivateEndpointRule {
     return new PrivateEndpointRule(this, id, { ...options, networkConnectivityConfig: this });
+  }
+
+  /** Tells the checks (ADBS-LIMIT-*) the NCC's region and limits, which its Terraform JSON does not hold. @internal */
+  public _checkFacts(): ConstructCheckFacts {
+    // Keyed by its resource when created here, by its literal ID when imported.
+    const created = (this as { resource?: TerraformResource }).resource;
+    const region = Token.isUnresolved(this.region) ? undefined : this.region;
+    return { ncc: { key: created ?? this.networkConnectivityConfigId, region, limits: this.accountLimits } };
   }
 }
 
@@ -154,7 +162,6 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
       provider: props.accountProvider,
     });
     this.networkConnectivityConfigId = this.resource.networkConnectivityConfigId;
-    recordNcc(this, this.resource);
   }
 }
 
@@ -178,14 +185,9 @@ class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
     this.networkConnectivityConfigId = nccId;
     this.region = normaliseDatabricksRegion(this, 'region', attrs.region);
     this.accountProvider = attrs.accountProvider;
-    recordNcc(this, nccId);
   }
 }
 
-/** Tells the checks (ADBS-LIMIT-*) an NCC's region and limits, which its Terraform JSON does not hold. */
-function recordNcc(ncc: NetworkConnectivityConfigBase, key: TerraformResource | string): void {
-  factsOf(ncc).nccs.push({ key, region: Token.isUnresolved(ncc.region) ? undefined : ncc.region, limits: ncc.accountLimits });
-}
 
 function validateName(scope: IConstruct, name: string): void {
   if (Token.isUnresolved(name)) {

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { AzureRegions, notDatabricksProblem, suggestRegions } from '../core/regions';
+import { ValidationError } from '../core/validation';
 
 const DATABRICKS_SERVERLESS = 'AzureDatabricksServerless';
 const TAG = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)?$/;
@@ -26,23 +27,17 @@ export class ServiceTag {
       return new ServiceTag(DATABRICKS_SERVERLESS);
     }
     if (Token.isUnresolved(region)) {
-      throw new Error(
-        'ServiceTag.databricksServerless: invalid region (a token): the regional tag is chosen at synth from the region table. ' +
-          'Fix: pass the region as a literal (e.g. "eastus2"), or call databricksServerless() for the global tag.',
-      );
+      throw new ValidationError('ServiceTag.databricksServerless', 'region', 'a token', 'the regional tag is chosen at synth from the region table',
+        'pass the region as a literal (e.g. "eastus2"), or call databricksServerless() for the global tag.');
     }
     const found = AzureRegions.tryFind(region);
     if (!found) {
-      throw new Error(
-        `ServiceTag.databricksServerless: invalid region ${JSON.stringify(region)}: it is not an Azure region where Azure Databricks runs, ` +
-          `so there is no regional tag to use. Fix: ${suggestRegions(region, true)}`,
-      );
+      throw new ValidationError('ServiceTag.databricksServerless', 'region', region,
+        'it is not an Azure region where Azure Databricks runs, so there is no regional tag to use', suggestRegions(region, true));
     }
     if (!found.databricks) {
-      throw new Error(
-        `ServiceTag.databricksServerless: invalid region ${JSON.stringify(region)}: ${notDatabricksProblem(found)}, ` +
-          `so there is no ${DATABRICKS_SERVERLESS}.${found.serviceTagSuffix} tag. Fix: ${TAG_FIX}.`,
-      );
+      throw new ValidationError('ServiceTag.databricksServerless', 'region', region,
+        `${notDatabricksProblem(found)}, so there is no ${DATABRICKS_SERVERLESS}.${found.serviceTagSuffix} tag`, `${TAG_FIX}.`);
     }
     return new ServiceTag(`${DATABRICKS_SERVERLESS}.${found.serviceTagSuffix}`);
   }
@@ -57,18 +52,13 @@ export class ServiceTag {
       return new ServiceTag(name);
     }
     if (!TAG.test(name)) {
-      throw new Error(
-        `ServiceTag.of: invalid name ${JSON.stringify(name)}: a service tag is a name with an optional ".<Region>" suffix, such as "AzureMonitor" or "Storage.WestEurope". ` +
-          'Fix: use the tag name from Azure\'s service tag list.',
-      );
+      throw new ValidationError('ServiceTag.of', 'name', name,
+        'a service tag is a name with an optional ".<Region>" suffix, such as "AzureMonitor" or "Storage.WestEurope"', 'use the tag name from Azure\'s service tag list.');
     }
     const [service, suffix] = name.split('.');
     const region = suffix === undefined ? undefined : AzureRegions.tryFind(suffix);
     if (service.toLowerCase() === DATABRICKS_SERVERLESS.toLowerCase() && region && !region.databricks) {
-      throw new Error(
-        `ServiceTag.of: invalid name ${JSON.stringify(name)}: ${notDatabricksProblem(region)}, so there is no regional ${DATABRICKS_SERVERLESS} tag for it. ` +
-          `Fix: ${TAG_FIX}.`,
-      );
+      throw new ValidationError('ServiceTag.of', 'name', name, `${notDatabricksProblem(region)}, so there is no regional ${DATABRICKS_SERVERLESS} tag for it`, `${TAG_FIX}.`);
     }
     return new ServiceTag(name);
   }

@@ -9,8 +9,9 @@ import { AzapiProvider } from '../bindings/azapi/provider';
 import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
 import { defaultProvider } from '../bindings/base';
 import { TimeProvider } from '../bindings/time/provider';
-import { factsOf } from '../checks/facts';
+import type { ConstructCheckFacts } from '../checks/facts';
 import { useChecks } from '../checks/pack';
+import { resolveValue } from '../core/resolved-index';
 import { invalidProp } from '../core/validation';
 
 /** How the private endpoint connection of a rule is approved on its target. */
@@ -103,10 +104,11 @@ export class PrivateEndpointApproval extends Construct {
   public readonly selected?: TerraformLocal;
   /** The update that approves the connection (automatic mode). */
   public readonly approval?: TerraformResource;
+  private readonly manualFact?: { ruleReference: string; message: string };
 
   /** The private endpoint name to look for: the connection's private endpoint ID ends with `/privateEndpoints/<endpointName>`. */
   public get endpointName(): string {
-    return this.rule.resource.endpointName;
+    return this.rule.endpointName;
   }
 
   /**
@@ -124,13 +126,13 @@ export class PrivateEndpointApproval extends Construct {
 
     if (this.mode === ApprovalMode.MANUAL) {
       this.targetType = props.targetType ?? deriveTargetType(rule);
-      factsOf(this).manualApprovals.push({
-        rule: rule.resource,
+      this.manualFact = {
+        ruleReference: rule.endpointName,
         message:
           `Manual approval: approve on ${this.describeTarget()} the Pending private endpoint connection whose private endpoint ID ends with ` +
           `"/privateEndpoints/<endpoint_name>" of rule ${rule.node.path} (after apply: terraform state show on the rule, or its connection_state in the account console). ` +
           'Approve nothing else; the rule expires if not approved within 14 days.',
-      });
+      };
       return;
     }
 
@@ -139,12 +141,11 @@ export class PrivateEndpointApproval extends Construct {
     const waitSeconds = validateWait(this, props.waitSeconds ?? DEFAULT_WAIT_SECONDS);
     const azapi = props.azapiProvider ?? defaultProvider(this, AzapiProvider.tfResourceType, (s) => new AzapiProvider(s, 'azapi'));
     const time = () => props.timeProvider ?? defaultProvider(this, TimeProvider.tfResourceType, (s) => new TimeProvider(s, 'time'));
-    const connections = TargetConnections.of(this, rule, target, azapi, waitSeconds, time);
+    // The rule's endpoint name, read once (a reference; every read of an attribute makes a token).
+    const endpoint = rule.endpointName;
+    const connections = TargetConnections.of(this, rule, endpoint, target, azapi, waitSeconds, time);
     this.lookup = connections.lookup;
 
-    // References are written from the elements' cached fqn tokens (`<fqn>.<attribute>` inside an expression), so the
-    // approval makes no token per attribute read.
-    const endpoint = `${rule.resource.fqn}.endpoint_name`;
     const selected = new TerraformLocal(this, 'Selected', matchExpression(connections.connections, endpoint));
     this.selected = selected;
     const matches = address(selected);
@@ -166,9 +167,8 @@ export class PrivateEndpointApproval extends Construct {
         // RequiresReplace would turn into a replacement (a second PUT of Approved, which Storage refuses).
         // The approval follows its own rule instead: a replaced rule has a new endpoint, and a new connection.
         ignoreChanges: ['resource_id', 'body'],
-        // A bare reference (Terraform reads replace_triggered_by as an expression, without `${}`), read at
-        // synth so that a logical ID the user overrides is honoured.
-        replaceTriggeredBy: [Lazy.stringValue({ produce: () => `${rule.resource.terraformResourceType}.${rule.resource.friendlyUniqueId}.endpoint_name` })],
+        // A bare reference (Terraform reads replace_triggered_by as an expression, without `${}`), read at synth.
+        replaceTriggeredBy: [Lazy.stringValue({ produce: () => bareReference(this, endpoint) })],
         precondition: [
           {
             condition: `\${length(${matches}) == 1}`,
@@ -186,6 +186,11 @@ export class PrivateEndpointApproval extends Construct {
     });
   }
 
+  /** Tells the checks what to approve by hand (ADBS-MANUAL-APPROVAL). @internal */
+  public _checkFacts(): ConstructCheckFacts {
+    return this.manualFact ? { manualApproval: this.manualFact } : {};
+  }
+
   private describeTarget(): string {
     return Token.isUnresolved(this.targetResourceId) ? 'the rule\'s target resource' : this.targetResourceId;
   }
@@ -196,4 +201,14 @@ function validateWait(scope: Construct, seconds: number): number {
     invalidProp(scope, 'waitSeconds', seconds, 'expected a whole number of seconds from 0 to 3600', 'use e.g. 180 (the default), or 0 never to wait');
   }
   return seconds;
+}
+
+/** A reference as Terraform's meta-arguments want it: `a.b.c` for a token that synth writes as `${a.b.c}`. */
+function bareReference(scope: Construct, reference: string): string {
+  const resolved = String(resolveValue(scope, reference));
+  const m = /^\$\{([^{}]+)\}$/.exec(resolved);
+  if (!m) {
+    invalidProp(scope, 'rule.endpointName', resolved, 'not a reference to the rule\'s endpoint_name attribute', 'pass a rule whose endpointName is its resource\'s endpoint_name');
+  }
+  return m[1];
 }

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { AZURE_RESOURCE_TYPES, findResourceType, sameArmType, STORAGE_ACCOUNT } from '../core/azure-resource-types';
+import { ValidationError } from '../core/validation';
 
 const COSMOS = 'Microsoft.DocumentDB/databaseAccounts';
 
@@ -63,10 +64,8 @@ export class PrivateLinkSubResource {
    */
   public static custom(groupId: string, resourceTypes?: string[]): PrivateLinkSubResource {
     if (!Token.isUnresolved(groupId) && !/^[A-Za-z][A-Za-z0-9_-]*$/.test(groupId)) {
-      throw new Error(
-        `PrivateLinkSubResource.custom: invalid groupId ${JSON.stringify(groupId)}: a group ID is a single word such as "sites" or "blob". ` +
-          'Fix: pass the sub-resource name from the target service\'s Private Link documentation.',
-      );
+      throw new ValidationError('PrivateLinkSubResource.custom', 'groupId', groupId, 'a group ID is a single word such as "sites" or "blob"',
+        'pass the sub-resource name from the target service\'s Private Link documentation.');
     }
     return new PrivateLinkSubResource(groupId, resourceTypes ?? []);
   }

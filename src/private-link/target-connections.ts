@@ -6,6 +6,7 @@ import { PrivateLinkTarget } from './targets';
 import { DataAzapiResourceList } from '../bindings/azapi/resource-list';
 import { TimeSleep } from '../bindings/time/sleep';
 import { resolveValue } from '../core/resolved-index';
+import { invalidProp } from '../core/validation';
 
 /**
  * The private endpoint connections of one target resource, listed once for every rule on it that is
@@ -24,6 +25,7 @@ export class TargetConnections {
   public static of(
     approval: Construct,
     rule: IPrivateEndpointRuleRef,
+    endpointName: string,
     target: PrivateLinkTarget,
     azapi: TerraformProvider,
     waitSeconds: number,
@@ -41,7 +43,7 @@ export class TargetConnections {
       connections = new TargetConnections(approval, rule.resourceId, target, azapi);
       byTarget.set(key, connections);
     }
-    connections.addRule(approval, rule, waitSeconds, time);
+    connections.addRule(approval, rule, endpointName, waitSeconds, time);
     return connections;
   }
 
@@ -69,18 +71,21 @@ export class TargetConnections {
    * own wait when it has one (`waitSeconds` > 0) while the rule is `CREATING`. The wait is replaced (and
    * waits again) only when its own rule is replaced (a new endpoint name).
    */
-  private addRule(scope: Construct, rule: IPrivateEndpointRuleRef, waitSeconds: number, time: () => TerraformProvider): void {
-    const fqn = rule.resource.fqn;
+  private addRule(scope: Construct, rule: IPrivateEndpointRuleRef, endpointName: string, waitSeconds: number, time: () => TerraformProvider): void {
     if (waitSeconds > 0) {
       const wait = new TimeSleep(scope, 'Wait', {
-        createDuration: waitExpression([`${fqn}.connection_state`], waitSeconds),
-        triggers: { [rule.node.id]: `\${${fqn}.endpoint_name}` },
+        createDuration: waitExpression([rule.connectionState], waitSeconds),
+        triggers: { [rule.node.id]: endpointName },
         provider: time(),
         lifecycle: { ignoreChanges: ['create_duration'] },
       });
       this.lookup.dependsOn!.push(address(wait));
     } else {
-      this.lookup.dependsOn!.push(dependable(rule.resource));
+      const resource = rule.node.defaultChild;
+      if (!resource || !TerraformResource.isTerraformResource(resource)) {
+        invalidProp(scope, 'waitSeconds', 0, `rule ${rule.node.path} has no Terraform resource as its default child to read the connections after`, 'wait (waitSeconds > 0), or give the rule its resource as default child');
+      }
+      this.lookup.dependsOn!.push(dependable(resource as TerraformResource));
     }
   }
 }

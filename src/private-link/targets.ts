@@ -1,6 +1,7 @@
 import { Token } from 'cdktf';
 import { AZURE_RESOURCE_TYPES, AzureResourceType, findResourceType, PRIVATE_LINK_SERVICE, STORAGE_ACCOUNT } from '../core/azure-resource-types';
 import { ARM_API_VERSION, ARM_RESOURCE_TYPE } from '../core/patterns';
+import { ValidationError } from '../core/validation';
 
 /** The targets of the table, one instance per type, built on first use. */
 let KNOWN: Map<string, PrivateLinkTarget> | undefined;
@@ -54,16 +55,12 @@ export class PrivateLinkTarget {
    */
   public static custom(resourceType: string, apiVersion: string): PrivateLinkTarget {
     if (!Token.isUnresolved(resourceType) && !ARM_RESOURCE_TYPE.test(resourceType)) {
-      throw new Error(
-        `PrivateLinkTarget.custom: invalid resourceType ${JSON.stringify(resourceType)}: expected <Namespace>/<type> such as "Microsoft.Web/sites". ` +
-          'Fix: pass the ARM resource type of the target.',
-      );
+      throw new ValidationError('PrivateLinkTarget.custom', 'resourceType', resourceType, 'expected <Namespace>/<type> such as "Microsoft.Web/sites"',
+        'pass the ARM resource type of the target.');
     }
     if (!Token.isUnresolved(apiVersion) && !ARM_API_VERSION.test(apiVersion)) {
-      throw new Error(
-        `PrivateLinkTarget.custom: invalid apiVersion ${JSON.stringify(apiVersion)}: expected YYYY-MM-DD or YYYY-MM-DD-preview. ` +
-          'Fix: use an API version of the resource provider in which privateEndpointConnections exists.',
-      );
+      throw new ValidationError('PrivateLinkTarget.custom', 'apiVersion', apiVersion, 'expected YYYY-MM-DD or YYYY-MM-DD-preview',
+        'use an API version of the resource provider in which privateEndpointConnections exists.');
     }
     return new PrivateLinkTarget(resourceType, apiVersion);
   }

@@ -8,10 +8,11 @@ import {
   accountLocation,
   checkAccountSource,
   monthlyEndpointCost,
-  recordForChecks,
+  factsForChecks,
   serviceTagFor,
   storageSubResources,
 } from './validation';
+import type { ConstructCheckFacts } from '../checks/facts';
 import { useChecks } from '../checks/pack';
 import { invalidProp } from '../core/validation';
 import { ServerlessEgressPolicy } from '../egress/policy';
@@ -51,6 +52,7 @@ export class ServerlessSecureStorage extends Construct {
   public readonly serviceTag?: ServiceTag;
   /** Estimated monthly price of the account's private endpoints (endpoints x hours x hourly price). */
   public readonly estimatedMonthlyPrivateEndpointCost: number;
+  private readonly checkFacts: ConstructCheckFacts;
 
   /**
    * @param scope the construct to create it in (usually a stack)
@@ -75,7 +77,7 @@ export class ServerlessSecureStorage extends Construct {
     } else {
       this.storageAccountId = props.storageAccountId!;
     }
-    recordForChecks(this, props, access, this.storageAccountId);
+    this.checkFacts = factsForChecks(this, props, access, this.storageAccountId, this.serviceTag);
     useChecks(this);
 
     // Private endpoints: one rule per sub-resource, each approved on the account.
@@ -116,6 +118,11 @@ export class ServerlessSecureStorage extends Construct {
     }
 
     this.estimatedMonthlyPrivateEndpointCost = monthlyEndpointCost(this, props, this.rules.length);
+  }
+
+  /** Tells the checks what the stack's JSON does not say (see factsForChecks). @internal */
+  public _checkFacts(): ConstructCheckFacts {
+    return this.checkFacts;
   }
 
   /** Number of private endpoints the account gets. */

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServerlessSecureStorageProps } from './props';
 import { StorageAccess } from './storage-access';
-import { factsOf } from '../checks/facts';
+import type { ConstructCheckFacts } from '../checks/facts';
 import { checkArmId } from '../core/arm-resource-id';
 import { STORAGE_ACCOUNT } from '../core/azure-resource-types';
 import { normaliseRegion } from '../core/regions';
@@ -62,9 +62,7 @@ export function accountLocation(scope: Construct, props: ServerlessSecureStorage
 
 /** The tag of the service-tag path: the one given (checked by ADBS-FOREIGN-TAG and ADBS-GLOBAL-TAG) or the NCC region's. */
 export function serviceTagFor(scope: Construct, props: ServerlessSecureStorageProps, location: string | undefined): ServiceTag {
-  const tag = props.serviceTag ?? regionalTag(scope, props.networkConnectivityConfig, location);
-  factsOf(scope).serviceTagChoices.push({ path: scope.node.path, tag: tag.name });
-  return tag;
+  return props.serviceTag ?? regionalTag(scope, props.networkConnectivityConfig, location);
 }
 
 function regionalTag(scope: Construct, ncc: INetworkConnectivityConfig, location: string | undefined): ServiceTag {
@@ -115,15 +113,21 @@ export function storageSubResources(scope: Construct, props: ServerlessSecureSto
 }
 
 /**
- * Tells the checks what the stack's JSON does not say: the NCC's legacy subnets (ADBS-LEGACY-SUBNETS),
- * and for an existing account its firewall and whether the access model closes it to public networks
- * (ADBS-REOPENED-ACCOUNT).
+ * What the checks need that the stack's JSON does not say: the NCC's legacy subnets (ADBS-LEGACY-SUBNETS),
+ * the service tag chosen (ADBS-FOREIGN-TAG, ADBS-GLOBAL-TAG), and for an existing account its firewall and
+ * whether the access model closes it to public networks (ADBS-REOPENED-ACCOUNT).
  */
-export function recordForChecks(scope: Construct, props: ServerlessSecureStorageProps, access: StorageAccess, storageAccountId: string): void {
-  const facts = factsOf(scope);
-  facts.serverlessSubnetIds.push(...(props.nccServerlessSubnetIds ?? []).filter((s) => !isUnresolved(s)));
+export function factsForChecks(
+  scope: Construct,
+  props: ServerlessSecureStorageProps,
+  access: StorageAccess,
+  storageAccountId: string,
+  serviceTag: ServiceTag | undefined,
+): ConstructCheckFacts {
+  const serverlessSubnetIds = (props.nccServerlessSubnetIds ?? []).filter((s) => !isUnresolved(s));
+  const serviceTagChoice = serviceTag ? { path: scope.node.path, tag: serviceTag.name } : undefined;
   if (props.storageAccount) {
-    return;
+    return { serverlessSubnetIds, serviceTagChoice };
   }
   const values: { [name: string]: unknown } = {};
   if (props.existingFirewallSubnetIds) {
@@ -132,7 +136,7 @@ export function recordForChecks(scope: Construct, props: ServerlessSecureStorage
   if (!access.usesServiceTag) {
     values.public_network_access_enabled = false;
   }
-  facts.existingAccounts.push({ scope, id: storageAccountId, values });
+  return { serverlessSubnetIds, serviceTagChoice, existingAccount: { id: storageAccountId, values } };
 }
 
 /** Endpoints x hours x hourly price, rounded to cents; the inputs must be positive. */

@@ -28,7 +28,7 @@ function synthApp(app: App): { stderr: string; error?: Error } {
 /** A stack for hand-written azurerm resources only. */
 function l1Stack(app: App, id: string): TerraformStack {
   const stack = new TerraformStack(app, id);
-  new AzurermProvider(stack, 'azurerm', { features: [{ storage: [{ dataPlaneAvailable: false }] }] });
+  new AzurermProvider(stack, 'azurerm', { features: [{ storage: [{ dataPlaneAvailable: false }] }], storageUseAzuread: true });
   return stack;
 }
 

@@ -3,6 +3,7 @@ import { StorageAccountNetworkRulesA } from '@cdktf/provider-azurerm/lib/storage
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
 import { TerraformStack, Testing, TerraformVariable } from 'cdktf';
 import { l1Account, ruleIds } from './helpers';
+import { constant, entraStack, handPlan, planFindings, planMessages, refs } from './plans';
 import { ChecksStack } from '../../examples/checks';
 import { CheckModel } from '../../src/checks/model';
 import { ServerlessNetworkChecks } from '../../src/checks/pack';
@@ -61,7 +62,7 @@ describe('ADBS-LEGACY-SUBNETS migration listing', () => {
 
 describe('storage account settings', () => {
   test('a closed, hardened account has no finding', () => {
-    const { stack } = newStack();
+    const { stack } = entraStack();
     l1Account(stack, 'Lake');
     expect(ruleIds(stack)).toEqual([]);
   });
@@ -157,11 +158,82 @@ describe('storage account settings', () => {
   });
 
   test('the accounts ServerlessSecureStorage creates pass every storage rule, on both access paths', () => {
-    const { stack, account } = newStack();
+    const { stack, account } = entraStack();
     const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2', accountProvider: account });
     const base = { networkConnectivityConfig: ncc };
     new ServerlessSecureStorage(stack, 'Private', { ...base, storageAccount: { name: 'stprivate', resourceGroupName: 'rg', location: 'eastus2' } });
     new ServerlessSecureStorage(stack, 'Tag', { ...base, access: StorageAccess.SERVICE_TAG, storageAccount: { name: 'sttag', resourceGroupName: 'rg', location: 'eastus2' } });
     expect(ruleIds(stack)).toEqual([]);
+  });
+});
+
+describe('ADBS-STORAGE-AZUREAD', () => {
+  const stackWith = (azuread: boolean | string | undefined) => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    const features = [{ storage: [{ dataPlaneAvailable: false }] }];
+    new AzurermProvider(stack, 'azurerm', { features, storageUseAzuread: azuread as boolean | undefined });
+    const other = new AzurermProvider(stack, 'other', { alias: 'other', features, storageUseAzuread: true });
+    l1Account(stack, 'KeysOff');
+    l1Account(stack, 'KeysOn', { sharedAccessKeyEnabled: true });
+    l1Account(stack, 'KeysDefault', { sharedAccessKeyEnabled: undefined });
+    l1Account(stack, 'ViaOther', { provider: other });
+    return stack;
+  };
+
+  test('shared keys off with a provider that does not set storage_use_azuread = true; on, default or another provider with it: none', () => {
+    expect(findingsOn(stackWith(undefined), 'ADBS-STORAGE-AZUREAD')).toEqual(['test/KeysOff']);
+    expect(findingsOn(stackWith(false), 'ADBS-STORAGE-AZUREAD')).toEqual(['test/KeysOff']);
+    expect(ruleFindings(stackWith(undefined), 'ADBS-STORAGE-AZUREAD')[0]).toMatch(
+      /^Storage account test\/KeysOff: shared_access_key_enabled is false, and the azurerm provider does not set storage_use_azuread = true: .* fail with 403 KeyBasedAuthenticationNotPermitted\./,
+    );
+    expect(findingsOn(stackWith(true), 'ADBS-STORAGE-AZUREAD')).toEqual([]);
+  });
+
+  test('the provider an account names by alias decides; no provider block (a module): no finding', () => {
+    const stack = stackWith(true);
+    l1Account(stack, 'ViaMissing').addOverride('provider', 'azurerm.missing');
+    expect(findingsOn(stack, 'ADBS-STORAGE-AZUREAD')).toEqual([]);
+    const module = new TerraformStack(Testing.app(), 'test');
+    l1Account(module, 'KeysOff');
+    expect(findingsOn(module, 'ADBS-STORAGE-AZUREAD')).toEqual([]);
+  });
+
+  test('storage_use_azuread as an expression (a variable): cannot tell, at synth too (a plan never evaluates provider arguments)', () => {
+    const stack = stackWith(undefined);
+    const provider = stack.node.findChild('azurerm') as AzurermProvider;
+    provider.storageUseAzuread = new TerraformVariable(stack, 'aad', { type: 'bool' }).booleanValue as unknown as boolean;
+    expect(findingsOn(stack, 'ADBS-STORAGE-AZUREAD')).toEqual(['test/KeysOff']);
+    expect(ruleFindings(stack, 'ADBS-STORAGE-AZUREAD')[0]).toBe(
+      'Storage account test/KeysOff: cannot tell from the plan whether azurerm signs its data-plane calls with keys the account refuses: storage_use_azuread of the azurerm provider (${var.aad}) is known only after apply. ' +
+        'Check the value the apply will set (or make it known when planning), then fix or suppress this finding.',
+    );
+  });
+
+  test('in a plan: the provider configuration is read from it; shared_access_key_enabled known only after apply: cannot tell', () => {
+    const account = (address: string, keys: unknown, unknown = false) => ({
+      address,
+      values: { name: 'st', public_network_access_enabled: false, ...(unknown ? {} : { shared_access_key_enabled: keys }) },
+      unknown: unknown ? { shared_access_key_enabled: true } : {},
+      expressions: { shared_access_key_enabled: unknown ? refs('terraform_data.flags.output') : constant(keys) },
+    });
+    const plan = (azuread: unknown) =>
+      handPlan([account('azurerm_storage_account.off', false), account('azurerm_storage_account.on', true), account('azurerm_storage_account.later', undefined, true)], {
+        azurerm: {
+          features: [{ storage: [{ data_plane_available: constant(false) }] }],
+          ...(azuread === undefined ? {} : { storage_use_azuread: azuread }),
+        },
+      });
+    const hits = (p: any) => planFindings(p).filter((f) => f.startsWith('ADBS-STORAGE-AZUREAD'));
+    expect(hits(plan(undefined))).toEqual(['ADBS-STORAGE-AZUREAD azurerm_storage_account.off', 'ADBS-STORAGE-AZUREAD azurerm_storage_account.later']);
+    expect(planMessages(plan(undefined), 'ADBS-STORAGE-AZUREAD')[1]).toMatch(
+      /^Storage account azurerm_storage_account.later: cannot tell from the plan .*: shared_access_key_enabled of azurerm_storage_account.later \(\$\{terraform_data.flags.output\}\) is known only after apply\./,
+    );
+    expect(hits(plan(constant(true)))).toEqual([]);
+    expect(hits(plan(constant(false)))).toEqual(['ADBS-STORAGE-AZUREAD azurerm_storage_account.off', 'ADBS-STORAGE-AZUREAD azurerm_storage_account.later']);
+    // Provider arguments that reference something: never evaluated in a plan.
+    expect(planMessages(plan(refs('local.aad')), 'ADBS-STORAGE-AZUREAD')[0]).toContain('storage_use_azuread of the azurerm provider (${local.aad}) is known only after apply');
+    // No provider block: a module.
+    expect(planFindings({ ...plan(undefined), configuration: { ...plan(undefined).configuration, provider_config: {} } }).filter((f) => f.startsWith('ADBS-STORAGE-AZUREAD'))).toEqual([]);
   });
 });

@@ -104,7 +104,7 @@ describe('provider version ranges in what the library synthesizes', () => {
       return s;
     };
     expect(requiredProviders(asText('{"databricks": ">= 1.121.0"}')).databricks.version).toBe('>= 1.121.0, >= 1.99.0, != 1.114.0, < 2.0.0');
-    expect(() => synth(asText('databricks>=1.121'))).toThrow(/invalid context cdktf-azure-databricks-serverless:providerVersions: expected an object/);
+    expect(() => synth(asText('databricks>=1.121'))).toThrow(/invalid context cdktf-azure-databricks-serverless:providerVersions "databricks>=1.121": not a JSON object\. Fix: give an object such as/);
   });
 
   test('a stack constraint that cannot hold with the library\'s fails at synth, naming both and the fix', () => {
@@ -114,7 +114,7 @@ describe('provider version ranges in what the library synthesizes', () => {
       .associate('sa', { resourceId: STORAGE_ID });
     stack.addOverride('terraform.required_providers.azurerm.version', '~> 4.70.0');
     expect(() => synth(stack)).toThrow(
-      /test: the azurerm provider version constraint of this stack "~> 4.70.0" and the library's ">= 4.81.0, < 6.0.0" cannot both hold \(no version is at least 4.81.0 and below 4.71.0\)\. Fix: widen your constraint/,
+      /test: invalid azurerm provider version constraint "~> 4.70.0": the stack's constraint and the library's ">= 4.81.0, < 6.0.0" cannot both hold \(no version is at least 4.81.0 and below 4.71.0\)\. Fix: widen your constraint/,
     );
   });
 

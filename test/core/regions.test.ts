@@ -13,7 +13,7 @@ describe('AzureRegions', () => {
   });
 
   test('unknown region is an error suggesting the closest names', () => {
-    expect(() => AzureRegions.find('eastus3')).toThrow(/Unknown Azure region "eastus3". Did you mean eastus \(East US\), eastus2/);
+    expect(() => AzureRegions.find('eastus3')).toThrow(/AzureRegions.find: invalid region "eastus3": not an Azure region of the table\. Fix: Did you mean eastus \(East US\), eastus2/);
     expect(AzureRegions.tryFind('mars-north')).toBeUndefined();
   });
 

@@ -57,7 +57,7 @@ describe('ServerlessEgressPolicy', () => {
     // A range that reaches 1.113 but not 1.116: the feature's floor cannot hold.
     const between = setup();
     between.stack.addOverride('terraform.required_providers.databricks.version', '>= 1.110.0, < 1.116.0');
-    expect(() => synth(between.stack)).toThrow(/the databricks provider version constraint of this stack ">= 1.110.0, < 1.116.0" and the library's ">= 1.116.0, < 2.0.0" cannot both hold/);
+    expect(() => synth(between.stack)).toThrow(/invalid databricks provider version constraint ">= 1.110.0, < 1.116.0": the stack's constraint and the library's ">= 1.116.0, < 2.0.0" cannot both hold/);
     // Reaching 1.116: the floor is combined, and the ingress written.
     const wide = setup();
     wide.stack.addOverride('terraform.required_providers.databricks.version', '>= 1.110.0');

@@ -47,7 +47,7 @@ describe('ServiceTag', () => {
   test('a token region is an error', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     const region = new TerraformVariable(stack, 'region', { type: 'string' }).stringValue;
-    expect(() => ServiceTag.databricksServerless(region)).toThrow(/invalid region \(a token\).*pass the region as a literal/);
+    expect(() => ServiceTag.databricksServerless(region)).toThrow(/invalid region "a token".*pass the region as a literal/);
   });
 
   test('of() refuses a literal AzureDatabricksServerless tag of a region where Azure Databricks does not run', () => {

@@ -1,5 +1,5 @@
 import { unsatisfiable } from '../../core/version-constraints';
-import { firewallDefaultAction, flag } from '../queries';
+import { allOf, anyOf, firewallAction, firstBlock, isUnknown, providerFact, providerOf, valueFact, verdict } from '../queries';
 import { CheckRule, FindingLevel } from '../rule';
 import { accountRule } from './account-rule';
 
@@ -11,6 +11,12 @@ import { accountRule } from './account-rule';
  * (hashicorp/terraform-provider-azurerm#33454), and the apply fails. `features { storage {
  * data_plane_available = false } }` (from 4.9.0) skips those calls; 5.x makes none and still accepts the
  * setting (it does nothing there).
+ *
+ * Unknowns: an unset `public_network_access_enabled` is true and an unset `network_rules` block is no
+ * firewall (not locked down); a configured access flag or default action known only after apply (plan)
+ * leaves "locked down" unknown. `data_plane_available` given as an expression is unknown in both inputs
+ * (a plan never evaluates provider arguments). Unknown with everything else holding: a "cannot tell"
+ * finding. No provider block (a module): no finding.
  */
 export const AZURERM4_DATA_PLANE: CheckRule = accountRule(
   'ADBS-AZURERM4-DATA-PLANE',
@@ -22,26 +28,25 @@ export const AZURERM4_DATA_PLANE: CheckRule = accountRule(
     if (constraint !== undefined && unsatisfiable(constraint, '< 5.0.0') !== undefined) {
       return undefined; // 5.x only: no data-plane calls
     }
-    const closed = flag(account.values.public_network_access_enabled) === false || firewallDefaultAction(model, account) === 'Deny';
-    if (!closed) {
-      return undefined;
-    }
-    const key = account.provider ?? 'azurerm';
-    const provider = model.providers.find((p) => p.key === key);
     // No provider block here: the configuration is a module whose caller configures the provider.
-    const storage = first(first(provider?.values.features)?.storage);
-    if (!provider || storage?.data_plane_available === false) {
+    const provider = providerOf(model, account);
+    if (!provider) {
       return undefined;
     }
-    return (
-      `it denies public network access, and azurerm 4.x (admitted by ${constraint === undefined ? 'this configuration' : JSON.stringify(constraint)}) reads its queue ` +
-      'properties through the data plane after creating it and on every refresh: from a runner outside the account\'s network that read gets 403 and the apply fails ' +
-      `(hashicorp/terraform-provider-azurerm#33454). The ${key} provider does not set data_plane_available = false.`
+    const action = firewallAction(model, account);
+    const closed = anyOf(
+      valueFact(account, 'public_network_access_enabled', account.values.public_network_access_enabled, (v) => v === false),
+      isUnknown(action) ? action : action === 'Deny',
+    );
+    const storage = firstBlock(firstBlock(provider.values.features)?.storage);
+    const callsDataPlane = providerFact(provider, 'features.storage.data_plane_available', storage?.data_plane_available, (v) => v !== false);
+    return verdict(
+      allOf(closed, callsDataPlane),
+      () =>
+        `it denies public network access, and azurerm 4.x (admitted by ${constraint === undefined ? 'this configuration' : JSON.stringify(constraint)}) reads its queue ` +
+        'properties through the data plane after creating it and on every refresh: from a runner outside the account\'s network that read gets 403 and the apply fails ' +
+        `(hashicorp/terraform-provider-azurerm#33454). The ${provider.key} provider does not set data_plane_available = false.`,
+      'whether azurerm 4.x reads it through a data plane it closes',
     );
   },
 );
-
-function first(value: unknown): any {
-  return Array.isArray(value) ? value[0] : value;
-}
-

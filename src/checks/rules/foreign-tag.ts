@@ -1,7 +1,12 @@
 import { CheckModel } from '../model';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
-/** The service-tag path of a storage pattern given a tag that is not the Databricks serverless tag. */
+/**
+ * The service-tag path of a storage pattern given a tag that is not the Databricks serverless tag.
+ *
+ * Unknowns: none. The fact comes from the constructs (the pattern's serviceTag); a plan has no such
+ * fact, so the rule never reports on a plan (ADBS-GLOBAL-TAG and ADBS-TAG-PATH-MODE read the rules).
+ */
 export const FOREIGN_TAG: CheckRule = {
   id: 'ADBS-FOREIGN-TAG',
   level: FindingLevel.WARNING,

@@ -11,6 +11,7 @@ import { LIMIT_WORKSPACES } from './limit-workspaces';
 import { MANUAL_APPROVAL } from './manual-approval';
 import { REOPENED_ACCOUNT } from './reopened-account';
 import { ROOT_STORAGE_PERIMETER } from './root-storage-perimeter';
+import { STORAGE_AZUREAD } from './storage-azuread';
 import { STORAGE_HTTP } from './storage-http';
 import { STORAGE_OPEN } from './storage-open';
 import { STORAGE_PUBLIC_BLOB } from './storage-public-blob';
@@ -40,6 +41,7 @@ export const ALL_RULES: readonly CheckRule[] = [
   STORAGE_HTTP,
   STORAGE_PUBLIC_BLOB,
   AZURERM4_DATA_PLANE,
+  STORAGE_AZUREAD,
   WORKSPACE_NO_NCC,
   WORKSPACE_EGRESS,
   EGRESS_EMPTY,

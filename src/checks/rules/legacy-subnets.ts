@@ -60,7 +60,16 @@ function migration(account: CheckedResource, onTagPath: CheckedResource | undefi
     'access: StorageAccess.SERVICE_TAG }) (or PRIVATE_ENDPOINTS), deploy, then remove the subnets from its firewall.';
 }
 
-/** The storage firewall allowlists the NCC's serverless subnets: the legacy path that ended on 9 June 2026. */
+/**
+ * The storage firewall allowlists the NCC's serverless subnets: the legacy path that ended on 9 June 2026.
+ *
+ * Unknowns (plan): decided from the configuration, never "cannot tell". A subnet list (or entry) known
+ * only after apply is legacy exactly when it is computed from an NCC's `egress_config` (created or read;
+ * across module outputs and variables too, but not through a local: a plan does not say what a local
+ * references): a configuration has no other source of those
+ * Databricks-owned subnet IDs, and literal IDs (or variables) are known when planning. An unset
+ * `network_rules` block (Optional+Computed) holds no subnets.
+ */
 export const LEGACY_SUBNETS: CheckRule = {
   id: 'ADBS-LEGACY-SUBNETS',
   level: FindingLevel.ERROR,
@@ -78,6 +87,7 @@ export const LEGACY_SUBNETS: CheckRule = {
       if (legacy.length === 0) {
         return [];
       }
+      legacy = [...new Set(legacy)];
       return [{
         resource: account,
         message:

@@ -2,7 +2,13 @@ import { CheckModel } from '../model';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 import { groupBy, lowest, nccOf } from './limits';
 
-/** More workspaces bound to one NCC than the account allows. */
+/**
+ * More workspaces bound to one NCC than the account allows.
+ *
+ * Unknowns (plan): bindings are grouped by the NCC they reference (from the configuration, never
+ * unknown); an NCC ID known only after apply that names no NCC of the plan groups by its expression, as
+ * at synth (the same expression is the same NCC). No "cannot tell" finding.
+ */
 export const LIMIT_WORKSPACES: CheckRule = {
   id: 'ADBS-LIMIT-WORKSPACES',
   level: FindingLevel.WARNING,

@@ -1,6 +1,6 @@
 import { accountLimit, DatabricksAccountLimits, DEFAULT_ACCOUNT_LIMITS, ResolvedAccountLimits } from '../../core/account-limits';
 import { CheckedResource, CheckModel } from '../model';
-import { literal, targetOf } from '../queries';
+import { isUnknown, literal, targetFact, targetOf, Unknown, valueFact } from '../queries';
 
 /** An NCC of the model or only referenced by ID (imported), with its region and limits. */
 export interface NccView {
@@ -44,7 +44,38 @@ export function groupBy<T>(items: T[], key: (item: T) => string | undefined): Ma
   return out;
 }
 
-/** The lowest of a limit over NCCs (the most careful declaration wins). */
+/** The lowest of a limit over NCCs (the most careful declaration wins; none: the default). */
 export function lowest(nccs: NccView[], limit: keyof ResolvedAccountLimits): number {
-  return Math.min(...nccs.map((n) => accountLimit(n.limits, limit)));
+  return Math.min(...[...nccs.map((n) => n.limits), ...(nccs.length ? [] : [DEFAULT_ACCOUNT_LIMITS])].map((l) => accountLimit(l, limit)));
+}
+
+/**
+ * In a plan, why an NCC's region is not known: its `region` is known only after apply, or (for a rule
+ * or binding) its NCC ID is and names no NCC of the plan. Undefined when the region is known, or unknown
+ * for another reason (an NCC outside the plan: not counted, as at synth).
+ */
+export function unknownRegion(model: CheckModel, item: CheckedResource, ncc: NccView | undefined): Unknown | undefined {
+  if (ncc?.region !== undefined) {
+    return undefined;
+  }
+  if (ncc?.resource) {
+    const fact = valueFact(ncc.resource, 'region', ncc.resource.values.region, () => false);
+    return isUnknown(fact) ? fact : undefined;
+  }
+  return targetFact(model, item, 'network_connectivity_config_id');
+}
+
+/**
+ * Whether items of unknown regions could push a region past its limit: a region within its limit that
+ * all of them would put over it, or (no region known) all of them together over the default limit.
+ */
+export function couldExceed<T>(groups: Map<string, T[]>, unknown: T[], limitOf: (items: T[]) => number): boolean {
+  if (unknown.length === 0) {
+    return false;
+  }
+  const regions = [...groups.values()];
+  if (regions.length === 0) {
+    return unknown.length > limitOf(unknown);
+  }
+  return regions.some((g) => g.length <= limitOf(g) && g.length + unknown.length > limitOf(g));
 }

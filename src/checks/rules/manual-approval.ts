@@ -1,7 +1,12 @@
 import { CheckModel } from '../model';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
-/** A rule approved by hand: what to approve, and by when. */
+/**
+ * A rule approved by hand: what to approve, and by when.
+ *
+ * Unknowns: none. The fact comes from the constructs (ApprovalMode.MANUAL); a plan has no such fact, so
+ * the rule never reports on a plan.
+ */
 export const MANUAL_APPROVAL: CheckRule = {
   id: 'ADBS-MANUAL-APPROVAL',
   level: FindingLevel.INFO,
