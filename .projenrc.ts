@@ -1,6 +1,12 @@
 import { cdktf, javascript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
+/** What each jest project needs to run TypeScript tests (projects do not inherit the root's transform). */
+const TS_JEST = {
+  clearMocks: true,
+  transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
+};
+
 const project = new cdktf.ConstructLibraryCdktf({
   name: 'cdktf-azure-databricks-serverless',
   description:
@@ -63,10 +69,26 @@ const project = new cdktf.ConstructLibraryCdktf({
     // Snapshots must be able to fail: never rewrite them in `test`; use `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
-      // Real Terraform validates and plans synthesized stacks offline against stand-in providers.
-      globalSetup: '<rootDir>/test/terraform/global-setup.ts',
-      globalTeardown: '<rootDir>/test/terraform/global-teardown.ts',
-      testPathIgnorePatterns: ['/node_modules/', '/test/terraform/standin/'],
+      // Two projects: `unit` (synthesized JSON, no provider started) and `terraform` (real Terraform offline
+      // against the stand-in providers, which its global setup starts): `*.tf.test.ts`, test/terraform/, test/day2/.
+      // `npx projen test:unit` runs the unit project alone.
+      projects: [
+        {
+          displayName: 'unit',
+          testMatch: ['<rootDir>/test/**/*.test.ts'],
+          testPathIgnorePatterns: ['/node_modules/', '\\.tf\\.test\\.ts$', '/test/terraform/', '/test/day2/'],
+          ...TS_JEST,
+        },
+        {
+          displayName: 'terraform',
+          testMatch: ['<rootDir>/test/**/*.tf.test.ts', '<rootDir>/test/terraform/**/*.test.ts', '<rootDir>/test/day2/**/*.test.ts'],
+          testPathIgnorePatterns: ['/node_modules/', '/test/terraform/standin/'],
+          globalSetup: '<rootDir>/test/terraform/global-setup.ts',
+          globalTeardown: '<rootDir>/test/terraform/global-teardown.ts',
+          ...TS_JEST,
+        },
+      ] as any,
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/terraform/standin/'],
       // Both cores: the Terraform-heavy files wait on child processes most of the time.
       maxWorkers: 2,
     },
@@ -131,6 +153,13 @@ project.addTask('example', {
   description: 'Synthesize the bundled example app (examples/main.ts) to cdktf.out/stacks/*/cdk.tf.json',
   exec: 'ts-node --transpile-only examples/main.ts',
   env: { CHECKPOINT_DISABLE: '1' },
+});
+
+// The unit project alone: no Terraform, no stand-in provider started.
+project.addTask('test:unit', {
+  description: 'Run the unit tests only (synthesized JSON; no Terraform, no stand-in providers)',
+  exec: 'jest --ci --selectProjects unit',
+  receiveArgs: true,
 });
 
 // Synth speed is measured here, never in a timed test: the flagship against hand-written L1 doing the

@@ -25,10 +25,14 @@ export interface TestStack {
  * A stack in a fresh app with an account-level Databricks provider and the azurerm provider the README
  * recommends (no data-plane calls from azurerm 4.x: ADBS-AZURERM4-DATA-PLANE; Entra ID for storage: ADBS-STORAGE-AZUREAD).
  */
-export function newStack(id = 'test'): TestStack {
+export function newStack(id = 'test', options: { defaultDatabricks?: boolean } = {}): TestStack {
   const app = Testing.app();
   const stack = new TerraformStack(app, id);
   new AzurermProvider(stack, 'azurerm', { features: [{ storage: [{ dataPlaneAvailable: false }] }], storageUseAzuread: true });
+  // A default account-level provider too, for constructs given no accountProvider (ADBS constructs check it).
+  if (options.defaultDatabricks !== false) {
+    new DatabricksProvider(stack, 'databricks', { host: 'https://accounts.azuredatabricks.net', accountId: '11111111-2222-3333-4444-555555555555' });
+  }
   const account = new DatabricksProvider(stack, 'account', {
     alias: 'account',
     host: 'https://accounts.azuredatabricks.net',

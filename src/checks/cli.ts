@@ -169,7 +169,7 @@ function parseOptions(args: string[]): Options {
       const id = value();
       const error = unknownRule('--disable', 'rule ID', id);
       if (error) {
-        throw new UsageError(error);
+        throw new UsageError(error.message);
       }
       options.disabled.push(id);
     } else if (arg.startsWith('-')) {
@@ -257,7 +257,7 @@ function readSuppressions(file: string): Suppression[] {
     }
     const error = unknownRule(where, 'ruleId', String(s.ruleId)) ?? missingReason(where, String(s.ruleId), s.reason);
     if (error) {
-      throw new UsageError(error);
+      throw new UsageError(error.message);
     }
     return { address: s.address, ruleId: s.ruleId, reason: s.reason };
   });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { resolvedFacts } from './facts';
 import { CheckModel } from './model';
@@ -62,8 +62,9 @@ const REPORTING = new WeakSet<App>();
 /**
  * Serverless network checks: a rule pack for Azure Databricks serverless networking, run at synth over
  * every resource of a stack (this library's constructs and hand-written L1 alike). Stacks that use the
- * library's constructs are checked with the defaults; apply the pack to an app
- * (`ServerlessNetworkChecks.applyTo(app)`) or to a stack (`Aspects.of(stack).add(new ServerlessNetworkChecks())`)
+ * library's constructs are checked with the defaults, where only findings on what the library created can
+ * fail the synth (the others are reported); apply the pack to an app (`ServerlessNetworkChecks.applyTo(app)`)
+ * or to a stack (`Aspects.of(stack).add(new ServerlessNetworkChecks())`) to enforce it on every resource,
  * to audit hand-written stacks too, or to change the options. The report is printed to stderr as one
  * block, written as JSON next to each stack's `cdk.tf.json` (`serverless-network-checks.json`), and
  * error findings fail the synth. Suppress a rule on a construct with
@@ -101,7 +102,7 @@ export class ServerlessNetworkChecks implements IAspect {
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
     const error = unknownRule(construct.node.path, 'ruleId', ruleId) ?? missingReason(construct.node.path, ruleId, reason);
     if (error) {
-      throw new Error(error);
+      throw error;
     }
     construct.node.addMetadata(SUPPRESS, { ruleId, reason });
   }
@@ -121,7 +122,7 @@ export class ServerlessNetworkChecks implements IAspect {
     for (const id of props.disabledRules ?? []) {
       const error = unknownRule('ServerlessNetworkChecks', 'disabledRules', id);
       if (error) {
-        throw new Error(error);
+        throw error;
       }
     }
   }
@@ -140,7 +141,12 @@ export class ServerlessNetworkChecks implements IAspect {
     if (!(current && this instanceof DefaultChecks && !(current instanceof DefaultChecks))) {
       STACK_PACK.set(node, this);
     }
-    reportAtSynth(App.of(node));
+    const app = App.of(node);
+    // The checks run as a validation of the app: an app that skips validation skips them, and says so.
+    if ((app as { skipValidation?: boolean }).skipValidation) {
+      Annotations.of(node).addWarning('Serverless network checks skipped: the app skips validation (skipValidation: true); nothing was checked.');
+    }
+    reportAtSynth(app);
   }
 
   /** Runs the rules on a stack's synthesized Terraform JSON. @internal */
@@ -162,22 +168,27 @@ export class ServerlessNetworkChecks implements IAspect {
   public _report(stack: TerraformStack, app: App): string | undefined {
     const manifest = app.manifest.forStack(stack);
     const file = join(app.outdir, manifest.synthesizedStackPath);
-    if (!file.endsWith('.json') || !existsSync(file)) {
-      return undefined;
-    }
-    const report = this._checkJson(stack, JSON.parse(readFileSync(file, 'utf8')));
+    // The JSON route: the document written; the HCL route (`cdktf synth --hcl`): the same document, made again.
+    const json = file.endsWith('.json') && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : stack.toTerraform();
+    const report = this._checkJson(stack, json);
     const reportFile = join(manifest.workingDirectory, ServerlessNetworkChecks.REPORT_FILE);
     writeFileSync(join(app.outdir, reportFile), reportJson(report));
-    if (this.props.printReport !== false && report.findings.length > 0) {
+    // Under the cdktf CLI every stderr line is shown as an [ERROR], and the findings are shown as annotations anyway.
+    if (this.props.printReport !== false && report.findings.length > 0 && !underCdktfCli()) {
       process.stderr.write(formatReport(report));
     }
     (manifest.annotations as any[]).push(...report.findings.filter((f) => !f.suppressed).map((f) => annotation(stack, f)));
     const failOn = this.props.failOn ?? FindingLevel.ERROR;
     const failing = countAtLeast(report, failOn);
     return !this.props.reportOnly && failing > 0
-      ? `stack ${stack.node.id}: ${failing} finding(s) at level ${failOn.name} or above (report above and in ${reportFile})`
+      ? `stack ${stack.node.id}: ${failing} finding(s) at level ${failOn.name} or above (report in ${reportFile})`
       : undefined;
   }
+}
+
+/** Whether the app runs under the cdktf CLI (`cdktf synth`, `cdktf deploy`), which sets these for the app it runs. */
+function underCdktfCli(): boolean {
+  return process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === 'true' && process.env.CDKTF_OUTDIR !== undefined;
 }
 
 /** Adds the app validation that reports the checked stacks (once per app). */
@@ -198,24 +209,48 @@ function packOf(app: App, stack: TerraformStack): ServerlessNetworkChecks | unde
   return own && !(own instanceof DefaultChecks) ? own : appPack ?? own;
 }
 
-/** Reports every checked stack of an app, then fails the synth if findings of any stack fail it. */
+/**
+ * Reports every checked stack of an app; the failures, if findings of any stack fail the synth (cdktf
+ * reports a validation's failures and stops the synth, without a stack trace).
+ */
 function reportStacks(app: App): string[] {
   const stacks = app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
   const failures = stacks.flatMap((stack) => packOf(app, stack)?._report(stack, app) ?? []);
-  if (failures.length > 0) {
-    throw new Error(
+  return failures.length === 0
+    ? []
+    : [
       `Serverless network checks failed for ${failures.join('; ')}. ` +
         'Fix them, or suppress each with ServerlessNetworkChecks.suppress(construct, ruleId, reason).',
-    );
-  }
-  return [];
+    ];
 }
 
-/** The pack with the defaults, for the stacks of the library's constructs (a user's pack takes precedence). */
-class DefaultChecks extends ServerlessNetworkChecks {}
+/**
+ * The library's default pack, on the stacks of its constructs when the user applied none: it checks every
+ * resource, but only findings on what the library created can fail the synth; the others are reported.
+ */
+class DefaultChecks extends ServerlessNetworkChecks {
+  /** @internal */
+  public _checkJson(stack: TerraformStack, json: any): CheckReport {
+    const report = super._checkJson(stack, json);
+    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    const created = (path: string | undefined) => {
+      for (let c = path === undefined ? undefined : byPath.get(path); c; c = c.node.scope) {
+        if (LIBRARY.has(c)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    return { ...report, findings: report.findings.map((f) => (created(f.path) ? f : { ...f, enforced: false })) };
+  }
+}
 
-/** Uses the library's default pack on a construct's stack (once per stack). */
+/**
+ * Marks a construct as the library's, and uses the library's default pack on its stack (once per
+ * stack): what the library creates is checked even when the user applies no pack.
+ */
 export function useChecks(scope: IConstruct): void {
+  LIBRARY.add(scope);
   const stack = TerraformStack.of(scope);
   if (!DEFAULT_ADDED.has(stack)) {
     DEFAULT_ADDED.add(stack);
@@ -223,6 +258,8 @@ export function useChecks(scope: IConstruct): void {
   }
 }
 const DEFAULT_ADDED = new WeakSet<TerraformStack>();
+/** The library's constructs: their resources (and those below them) are "what the library created". */
+const LIBRARY = new WeakSet<IConstruct>();
 
 /**
  * A finding as a manifest annotation. An error finding reaches the manifest only when it does not fail the
@@ -231,5 +268,6 @@ const DEFAULT_ADDED = new WeakSet<TerraformStack>();
  */
 function annotation(stack: TerraformStack, f: CheckFinding) {
   const level = f.level === 'info' ? '@cdktf/info' : '@cdktf/warn';
-  return { constructPath: f.path ?? stack.node.path, level, message: `[${f.ruleId}] ${f.level === 'error' ? 'error: ' : ''}${f.message}` };
+  const note = f.enforced === false ? ' (not created by this library: reported only)' : '';
+  return { constructPath: f.path ?? stack.node.path, level, message: `[${f.ruleId}] ${f.level === 'error' ? 'error: ' : ''}${f.message}${note}` };
 }

@@ -23,6 +23,13 @@ export interface CheckFinding {
    * @default - not suppressed
    */
   readonly suppressed?: string;
+  /**
+   * Whether the finding can fail the synth. A finding on a resource this library did not create, found
+   * by the library's default checks (no pack applied by the user), is reported but fails nothing:
+   * apply the pack (`ServerlessNetworkChecks.applyTo(app)`) to enforce the rules on every resource.
+   * @default true
+   */
+  readonly enforced?: boolean;
 }
 
 /** The findings of the pack on one stack or plan. */
@@ -72,21 +79,24 @@ export function runRules(stack: string, model: CheckModel, rules: readonly Check
   return { stack, findings: findings.sort((a, b) => rank(b) - rank(a)) };
 }
 
-/** The findings that count (not suppressed) at a level or above. */
+/** The findings that count (not suppressed, enforced) at a level or above. */
 export function countAtLeast(report: CheckReport, level: FindingLevel): number {
-  return report.findings.filter((f) => !f.suppressed && FindingLevel.of(f.level).rank >= level.rank).length;
+  return report.findings.filter((f) => !f.suppressed && f.enforced !== false && FindingLevel.of(f.level).rank >= level.rank).length;
 }
 
 /** The report as one readable block of text. */
 export function formatReport(report: CheckReport): string {
   const count = (level: string) => report.findings.filter((f) => !f.suppressed && f.level === level).length;
   const suppressed = report.findings.filter((f) => f.suppressed).length;
+  const reportedOnly = report.findings.filter((f) => !f.suppressed && f.enforced === false).length;
   const lines = [
-    `Serverless network checks, ${report.stack}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info, ${suppressed} suppressed`,
+    `Serverless network checks, ${report.stack}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info, ${suppressed} suppressed` +
+      (reportedOnly ? ` (${reportedOnly} on resources this library did not create: reported only; apply the pack to enforce)` : ''),
   ];
   for (const f of report.findings) {
     const where = f.path ? `${f.path} (${f.address})` : f.address;
-    lines.push(`  ${(f.suppressed ? 'suppressed' : f.level).toUpperCase().padEnd(10)} ${f.ruleId}  ${where}`);
+    const level = f.suppressed ? 'suppressed' : f.enforced === false ? `${f.level}*` : f.level;
+    lines.push(`  ${level.toUpperCase().padEnd(10)} ${f.ruleId}  ${where}`);
     lines.push(`             ${f.message}`);
     lines.push(f.suppressed ? `             Suppressed: ${f.suppressed}` : `             Fix: ${f.fix}`);
   }
@@ -99,7 +109,13 @@ export function reportJson(report: CheckReport): string {
   return JSON.stringify(
     {
       stack: report.stack,
-      summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: report.findings.filter((f) => f.suppressed).length },
+      summary: {
+        errors: count('error'),
+        warnings: count('warning'),
+        infos: count('info'),
+        suppressed: report.findings.filter((f) => f.suppressed).length,
+        reportedOnly: report.findings.filter((f) => !f.suppressed && f.enforced === false).length,
+      },
       findings: report.findings,
     },
     null,

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignment';
 import type { EgressStorageDestination } from './destinations';
 import { IServerlessEgressPolicy, POLICY_ID, ServerlessEgressPolicyAttributes } from './props';
+import { checkAccountProvider } from '../core/account-provider';
 import { invalidProp } from '../core/validation';
 
 /** A policy managed elsewhere: it can be applied to workspaces, not changed. */
@@ -22,6 +23,7 @@ export class ImportedEgressPolicy extends Construct implements IServerlessEgress
     }
     this.networkPolicyId = attrs.networkPolicyId;
     this.accountProvider = attrs.accountProvider;
+    checkAccountProvider(this, attrs.accountProvider);
   }
 
   public applyTo(id: string, options: EgressPolicyAssignmentOptions): EgressPolicyAssignment {

@@ -1,6 +1,6 @@
 import { AccountNetworkPolicy } from '@cdktf/provider-databricks/lib/account-network-policy';
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
-import { Lazy, TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Lazy, TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignment';
 import { checkDomain, checkStorage, EgressStorageDestination, MAX_DESTINATIONS } from './destinations';
@@ -16,6 +16,7 @@ import {
 } from './props';
 import { ImportBlock } from '../bindings/import-block';
 import { useChecks } from '../checks/pack';
+import { checkAccountProvider, defaultDatabricksProvider } from '../core/account-provider';
 import { requireProvider, usesOlderForm } from '../core/provider-requirements';
 import { describeInvalid, invalidProp } from '../core/validation';
 
@@ -93,6 +94,7 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
     }
     this.networkPolicyId = policyId;
     this.accountProvider = props.accountProvider;
+    checkAccountProvider(this, props.accountProvider);
     this.access = props.access ?? EgressAccess.RESTRICTED;
     this.enforcement = props.enforcement ?? EgressEnforcement.ENFORCED;
     const accountId = props.accountId ?? providerAccountId(props.accountProvider ?? defaultDatabricksProvider(this));
@@ -209,13 +211,6 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
 /** The account ID a Databricks provider sets, if it is one of the prebuilt `DatabricksProvider`. */
 function providerAccountId(provider: TerraformProvider | undefined): string | undefined {
   return provider instanceof DatabricksProvider ? provider.accountId : undefined;
-}
-
-/** The stack's default (un-aliased) databricks provider, if any (one scan per policy; policies are few). */
-function defaultDatabricksProvider(scope: IConstruct): TerraformProvider | undefined {
-  return TerraformStack.of(scope)
-    .node.findAll()
-    .find((c): c is TerraformProvider => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'databricks' && c.alias === undefined);
 }
 
 /** The account's `default-policy`, adopted (`ServerlessEgressPolicy.adoptDefaultPolicy`): imported, never destroyed. */

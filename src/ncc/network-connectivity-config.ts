@@ -6,6 +6,7 @@ import { NccWorkspaceBinding, NccWorkspaceBindingOptions } from './workspace-bin
 import type { ConstructCheckFacts } from '../checks/facts';
 import { useChecks } from '../checks/pack';
 import { DatabricksAccountLimits, resolveAccountLimits } from '../core/account-limits';
+import { checkAccountProvider } from '../core/account-provider';
 import { requireProvider } from '../core/provider-requirements';
 import { normaliseDatabricksRegion } from '../core/regions';
 import { invalidProp } from '../core/validation';
@@ -154,6 +155,7 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
     this.region = normaliseDatabricksRegion(this, 'region', props.region);
     this.name = props.name;
     this.accountProvider = props.accountProvider;
+    checkAccountProvider(this, props.accountProvider);
 
     requireProvider(this, 'databricks');
     this.resource = new MwsNetworkConnectivityConfig(this, 'Resource', {
@@ -185,6 +187,7 @@ class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
     this.networkConnectivityConfigId = nccId;
     this.region = normaliseDatabricksRegion(this, 'region', attrs.region);
     this.accountProvider = attrs.accountProvider;
+    checkAccountProvider(this, attrs.accountProvider);
   }
 }
 

@@ -2,7 +2,7 @@ export * from './service-tag';
 export * from './access-mode';
 export { NetworkSecurityPerimeter } from './perimeter';
 export type { INetworkSecurityPerimeter, NetworkSecurityPerimeterAttributes, NetworkSecurityPerimeterProps } from './perimeter';
-export { NetworkSecurityPerimeterProfile, NetworkSecurityPerimeterProfileBase } from './profile';
+export { NetworkSecurityPerimeterProfile } from './profile';
 export type {
   INetworkSecurityPerimeterProfile,
   NetworkSecurityPerimeterProfileAttributes,

@@ -79,7 +79,7 @@ export interface NetworkSecurityPerimeterProfileAttributes {
 }
 
 /** What created and imported profiles share: rules and associations. */
-export abstract class NetworkSecurityPerimeterProfileBase extends Construct implements INetworkSecurityPerimeterProfile {
+abstract class NetworkSecurityPerimeterProfileBase extends Construct implements INetworkSecurityPerimeterProfile {
   public abstract readonly profileId: string;
   public abstract readonly perimeterKey: string;
   public abstract readonly azurermProvider?: TerraformProvider;

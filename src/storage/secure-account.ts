@@ -3,6 +3,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServerlessStorageAccountOptions } from './props';
 import { StorageAccess } from './storage-access';
+import { claimOnce } from '../core/claims';
 import { requireProvider } from '../core/provider-requirements';
 import { invalidProp } from '../core/validation';
 
@@ -31,6 +32,15 @@ export function createSecureAccount(
   }
   if (!access.usesServiceTag && options.ipRules?.length) {
     invalidProp(scope, 'storageAccount.ipRules', options.ipRules, `access ${access.name} disables public network access, so IP rules would never apply`, 'remove ipRules, or choose an access model with the service-tag path');
+  }
+  // Storage account names are global in Azure: two accounts of one name in an app cannot both be created.
+  if (!Token.isUnresolved(options.name)) {
+    claimOnce(scope, 'storage-account-name', options.name.toLowerCase(), {
+      prop: 'storageAccount.name',
+      value: options.name,
+      problem: (where) => `two storage accounts of the app have this name (${where}); a storage account name is unique across Azure, so the second create fails at apply`,
+      fix: 'give each account its own name',
+    });
   }
   requireProvider(scope, 'azurerm');
   return new StorageAccount(scope, 'Account', {

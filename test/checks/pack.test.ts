@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { l1Account } from './helpers';
 import { ServerlessNetworkChecks } from '../../src/checks/pack';
@@ -32,6 +33,13 @@ function l1Stack(app: App, id: string): TerraformStack {
   return stack;
 }
 
+/** A stack with the azurerm provider and a default account-level databricks provider. */
+function withProviders(app: App, id: string): TerraformStack {
+  const stack = l1Stack(app, id);
+  new DatabricksProvider(stack, 'databricks', { host: 'https://accounts.azuredatabricks.net', accountId: '11111111-2222-3333-4444-555555555555' });
+  return stack;
+}
+
 function reportOf(app: App, stack: string): any {
   return JSON.parse(readFileSync(join(app.outdir, 'stacks', stack, ServerlessNetworkChecks.REPORT_FILE), 'utf8'));
 }
@@ -50,13 +58,13 @@ describe('the default pack at synth', () => {
     const { app } = riskyStack();
     const { stderr, error } = synthApp(app);
     expect(error?.message).toMatch(
-      /^Serverless network checks failed for stack test: 1 finding\(s\) at level error or above \(report above and in stacks\/test\/serverless-network-checks.json\)/,
+      /Serverless network checks failed for stack test: 1 finding\(s\) at level error or above \(report in stacks\/test\/serverless-network-checks.json\)/,
     );
     expect(stderr).toContain('Serverless network checks, test: 1 error(s), 1 warning(s), 0 info, 0 suppressed');
     expect(stderr).toMatch(/ERROR\s+ADBS-LEGACY-SUBNETS {2}test\/Lake \(existing:\/subscriptions\/.*\/storageAccounts\/stlake\)\n\s+The storage firewall allowlists/);
     expect(stderr).toMatch(/WARNING\s+ADBS-UNAPPROVED-RULE {2}test\/Ncc\/Vault\/Resource \(databricks_mws_ncc_private_endpoint_rule\.\S+\)\n.*\n\s+Fix: Call approve\(\)/);
     const report = reportOf(app, 'test');
-    expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 0, suppressed: 0 });
+    expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 0, suppressed: 0, reportedOnly: 0 });
     expect(report.findings.map((f: any) => [f.ruleId, f.level, f.path])).toEqual([
       ['ADBS-LEGACY-SUBNETS', 'error', 'test/Lake'],
       ['ADBS-UNAPPROVED-RULE', 'warning', 'test/Ncc/Vault/Resource'],
@@ -117,7 +125,7 @@ describe('the default pack at synth', () => {
     const { stderr, error } = synthApp(app);
     expect(error).toBeUndefined();
     expect(stderr).toBe('');
-    expect(reportOf(app, 'test')).toEqual({ stack: 'test', summary: { errors: 0, warnings: 0, infos: 0, suppressed: 0 }, findings: [] });
+    expect(reportOf(app, 'test')).toEqual({ stack: 'test', summary: { errors: 0, warnings: 0, infos: 0, suppressed: 0, reportedOnly: 0 }, findings: [] });
   });
 
   test('a stack of hand-written resources only is not checked unless the pack is applied to the app or added to the stack', () => {
@@ -146,6 +154,69 @@ describe('the default pack at synth', () => {
   });
 });
 
+describe('what the default pack enforces, and on which routes', () => {
+  /** The library's NCC next to a hand-written account whose firewall lists the NCC's legacy subnets (an error). */
+  const mixed = (app: App) => {
+    const stack = withProviders(app, 'mixed');
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2' });
+    l1Account(stack, 'Handwritten', { networkRules: { defaultAction: 'Deny', virtualNetworkSubnetIds: ncc.resource.egressConfig.defaultRules.azureServiceEndpointRule.subnets } });
+    return stack;
+  };
+
+  test('by default a finding on a resource the library did not create is reported, marked, and fails nothing; applied, the pack enforces it', () => {
+    const app = Testing.app();
+    mixed(app);
+    const { stderr, error } = synthApp(app);
+    expect(error).toBeUndefined();
+    const [finding] = reportOf(app, 'mixed').findings;
+    expect(finding).toMatchObject({ ruleId: 'ADBS-LEGACY-SUBNETS', path: 'mixed/Handwritten', enforced: false });
+    expect(reportOf(app, 'mixed').summary).toMatchObject({ errors: 1, reportedOnly: 1 });
+    expect(stderr).toMatch(/1 on resources this library did not create: reported only; apply the pack to enforce/);
+    expect(stderr).toMatch(/ERROR\*\s+ADBS-LEGACY-SUBNETS {2}mixed\/Handwritten/);
+
+    const enforced = Testing.app();
+    mixed(enforced);
+    ServerlessNetworkChecks.applyTo(enforced);
+    expect(synthApp(enforced).error?.message).toMatch(/Serverless network checks failed for stack mixed: 1 finding\(s\) at level error/);
+  });
+
+  test('cdktf synth --hcl runs the checks on the same document: the report is written and an error fails the synth', () => {
+    const app = new App({ outdir: Testing.app().outdir, hclOutput: true });
+    const stack = withProviders(app, 'test');
+    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2' });
+    new ServerlessSecureStorage(stack, 'Lake', { networkConnectivityConfig: ncc, storageAccountId: STORAGE_ID, existingFirewallSubnetIds: [LEGACY], nccServerlessSubnetIds: [LEGACY] });
+    const { error } = synthApp(app);
+    expect(existsSync(join(app.outdir, 'stacks', 'test', 'cdk.tf'))).toBe(true);
+    expect(reportOf(app, 'test').summary.errors).toBe(1);
+    expect(error?.message).toMatch(/Serverless network checks failed for stack test: 1 finding\(s\) at level error/);
+  });
+
+  test('an app that skips validation says that the checks did not run', () => {
+    const app = new App({ outdir: Testing.app().outdir, skipValidation: true });
+    const stack = withProviders(app, 'test');
+    new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc', region: 'eastus2' });
+    synthApp(app);
+    const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks.test.annotations.map((a: any) => a.message)).toContain(
+      'Serverless network checks skipped: the app skips validation (skipValidation: true); nothing was checked.',
+    );
+  });
+
+  test('under the cdktf CLI the report is not printed to stderr (the CLI would show it as [ERROR] lines, and shows the annotations)', () => {
+    const saved = { ...process.env };
+    const { app } = riskyStack();
+    process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
+    process.env.CDKTF_OUTDIR = app.outdir;
+    try {
+      const { stderr } = synthApp(app);
+      expect(stderr).toBe('');
+      expect(reportOf(app, 'test').summary.errors).toBe(1);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
 describe('pack options', () => {
   test('the user\'s pack (on the app\'s aspects, or applied) takes precedence over the default: reportOnly, failOn', () => {
     const lenient = riskyStack();
@@ -169,7 +240,7 @@ describe('pack options', () => {
     const ncc2 = new NetworkConnectivityConfig(strictApp.stack, 'Ncc', { name: 'ncc', region: 'eastus2', accountProvider: strictApp.account });
     ncc2.addPrivateEndpointRule('Vault', { resourceId: armId('Microsoft.KeyVault/vaults', 'kv'), subResource: PrivateLinkSubResource.KEY_VAULT });
     ServerlessNetworkChecks.applyTo(strictApp.app, { failOn: FindingLevel.WARNING });
-    expect(synthApp(strictApp.app).error?.message).toMatch(/^Serverless network checks failed for stack test: 1 finding\(s\) at level warning or above/);
+    expect(synthApp(strictApp.app).error?.message).toMatch(/Serverless network checks failed for stack test: 1 finding\(s\) at level warning or above/);
   });
 
   test('a stack\'s own pack wins over the app\'s', () => {

@@ -1,7 +1,7 @@
 import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-workspace';
 import { AccountNetworkPolicy } from '@cdktf/provider-databricks/lib/account-network-policy';
 import { WorkspaceNetworkOption } from '@cdktf/provider-databricks/lib/workspace-network-option';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { l1Account } from './helpers';
 import {
   AzurermNetworkSecurityPerimeter,
@@ -93,8 +93,8 @@ describe('serverless egress', () => {
     });
     const full = new AccountNetworkPolicy(stack, 'Full', { accountId: ACCOUNT_ID, networkPolicyId: 'np-full', egress: { networkAccess: { restrictionMode: 'FULL_ACCESS' } }, provider: account });
     ws('None');
-    new WorkspaceNetworkOption(stack, 'OptionA', { workspaceId: ws('Open').workspaceId, networkPolicyId: full.networkPolicyId, provider: account });
-    new WorkspaceNetworkOption(stack, 'OptionB', { workspaceId: ws('Closed').workspaceId, networkPolicyId: restricted.networkPolicyId, provider: account });
+    new WorkspaceNetworkOption(stack, 'OptionA', { workspaceId: Token.asNumber(ws('Open').workspaceId), networkPolicyId: full.networkPolicyId, provider: account });
+    new WorkspaceNetworkOption(stack, 'OptionB', { workspaceId: Token.asNumber(ws('Closed').workspaceId), networkPolicyId: restricted.networkPolicyId, provider: account });
     expect(findingsOn(stack, 'ADBS-WORKSPACE-EGRESS')).toEqual(['test/None', 'test/Open']);
     expect(ruleFindings(stack, 'ADBS-WORKSPACE-EGRESS')).toEqual([
       expect.stringMatching(/^Workspace test\/None has no network policy in this stack/),

@@ -2,7 +2,7 @@ import { DatabricksWorkspace } from '@cdktf/provider-azurerm/lib/databricks-work
 import { MwsNccBinding } from '@cdktf/provider-databricks/lib/mws-ncc-binding';
 import { MwsNccPrivateEndpointRule } from '@cdktf/provider-databricks/lib/mws-ncc-private-endpoint-rule';
 import { MwsNetworkConnectivityConfig } from '@cdktf/provider-databricks/lib/mws-network-connectivity-config';
-import { TerraformVariable } from 'cdktf';
+import { TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1Account } from './helpers';
 import { AzapiUpdateResource } from '../../src/bindings/azapi/update-resource';
@@ -75,7 +75,7 @@ describe('ADBS-WORKSPACE-NO-NCC', () => {
     new MwsNccPrivateEndpointRule(stack, 'Rule', { networkConnectivityConfigId: ncc.networkConnectivityConfigId, resourceId: STORAGE_ID, groupId: 'blob', provider: account });
     const bound = workspace(stack, 'Bound');
     workspace(stack, 'Unbound');
-    new MwsNccBinding(stack, 'Binding', { networkConnectivityConfigId: ncc.networkConnectivityConfigId, workspaceId: bound.workspaceId, provider: account });
+    new MwsNccBinding(stack, 'Binding', { networkConnectivityConfigId: ncc.networkConnectivityConfigId, workspaceId: Token.asNumber(bound.workspaceId), provider: account });
     expect(findingsOn(stack, 'ADBS-WORKSPACE-NO-NCC')).toEqual(['test/Unbound']);
   });
 

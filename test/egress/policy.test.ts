@@ -11,7 +11,6 @@ import {
   ServerlessSecureStorage,
   StorageAccess,
 } from '../../src';
-import { Fixtures, planStack, validateStack } from '../terraform/harness';
 import { findingsOn, newStack, only, ref, resources, STORAGE_ID, synth, warningAnnotations, warnings } from '../util';
 
 const POLICY = 'databricks_account_network_policy';
@@ -116,7 +115,7 @@ describe('ServerlessEgressPolicy', () => {
   });
 
   test('account_id from accountId, or from the default databricks provider', () => {
-    const { stack } = newStack();
+    const { stack } = newStack('test', { defaultDatabricks: false });
     new ServerlessEgressPolicy(stack, 'Given', { networkPolicyId: 'np-a', accountId: '99999999-2222-3333-4444-555555555555' });
     new DatabricksProvider(stack, 'databricks', { host: 'https://accounts.azuredatabricks.net', accountId: '77777777-2222-3333-4444-555555555555' });
     new ServerlessEgressPolicy(stack, 'Default', { networkPolicyId: 'np-b' });
@@ -252,7 +251,7 @@ describe('ServerlessEgressPolicy guards', () => {
   });
 
   test('without an account ID anywhere it is an error naming the fix', () => {
-    const { stack } = newStack();
+    const { stack } = newStack('test', { defaultDatabricks: false });
     expect(() => new ServerlessEgressPolicy(stack, 'E', { networkPolicyId: 'np-a' })).toThrow(
       /invalid accountId \(not set\): the Databricks account ID is not known.*Fix: pass accountId/,
     );
@@ -269,24 +268,6 @@ describe('ServerlessEgressPolicy guards', () => {
     expect(findingsOn(stack, 'ADBS-EGRESS-EMPTY')).toEqual(['test/Empty/Resource']);
     // The constructor adds no warning of its own: the finding is the rule's, with its ID.
     expect(warningAnnotations(stack)).toEqual([]);
-  });
-});
-
-describe('ServerlessEgressPolicy, with real Terraform at both ends of the databricks range', () => {
-  test('a policy, its assignments and an adopted default-policy validate and plan', () => {
-    const { stack, policy, account } = setup();
-    policy.allowDomains('pypi.org');
-    policy.allowStorage({ storageAccountName: 'stlake' });
-    policy.applyTo('Ws', { workspace: workspace(stack) });
-    ServerlessEgressPolicy.adoptDefaultPolicy(stack, 'Default', { accountProvider: account, enforcement: EgressEnforcement.dryRun(DryRunProduct.DBSQL) });
-    const result = validateStack(stack);
-    expect(result.errors).toBe('');
-    const existing: Fixtures = { databricks_account_network_policy: [{ match: { import_id: 'default-policy' }, values: { network_policy_id: 'default-policy' } }] };
-    const plan = planStack(stack, existing);
-    const actions = Object.fromEntries(plan.resource_changes.map((c: any) => [c.type, c.change.actions.join(',')]));
-    expect(plan.resource_changes.filter((c: any) => c.type === POLICY).map((c: any) => [c.change.after.network_policy_id, c.change.actions.join(','), !!c.change.importing]).sort())
-      .toEqual([['default-policy', 'update', true], ['np-data', 'create', false]]);
-    expect(actions[OPTION]).toBe('create');
   });
 });
 

@@ -3,8 +3,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { NetworkConnectivityConfig, ServerlessSecureStorage } from '../../src';
-import { planStack, plannedAfter, validateStack } from '../terraform/harness';
-import { newStack, only, ref, resources, synth, warnings, ruleFindings, findingsOn } from '../util';
+import { newStack, only, ref, resources, synth, ruleFindings, findingsOn } from '../util';
 
 const NCC = 'databricks_mws_network_connectivity_config';
 const BINDING = 'databricks_mws_ncc_binding';
@@ -122,6 +121,36 @@ describe('NetworkConnectivityConfig', () => {
   });
 });
 
+describe('the account-level provider', () => {
+  test('a workspace-level provider passed as accountProvider is an error naming its host and the fix; a token host passes', () => {
+    const { stack } = newStack();
+    const ws = new DatabricksProvider(stack, 'ws', { alias: 'ws', host: 'https://adb-1234567890123457.7.azuredatabricks.net' });
+    expect(() => new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountProvider: ws })).toThrow(
+      /test\/Ncc: invalid accountProvider "https:\/\/adb-1234567890123457.7.azuredatabricks.net": test\/ws is a workspace-level Databricks provider .*Fix: pass accountProvider: a DatabricksProvider with host "https:\/\/accounts.azuredatabricks.net"/,
+    );
+    expect(() => NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'Imported', { networkConnectivityConfigId: 'n1', region: 'eastus2', accountProvider: ws })).toThrow(
+      /test\/Imported: invalid accountProvider/,
+    );
+    const host = new TerraformVariable(stack, 'host', { type: 'string' });
+    const tokenHost = new DatabricksProvider(stack, 'var', { alias: 'var', host: host.stringValue });
+    expect(() => new NetworkConnectivityConfig(stack, 'Ok', { name: 'ncc2', region: 'eastus2', accountProvider: tokenHost })).not.toThrow();
+  });
+
+  test('without accountProvider: the stack\'s default databricks provider must exist and be account-level (checked at synth)', () => {
+    const none = newStack('test', { defaultDatabricks: false });
+    new NetworkConnectivityConfig(none.stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    expect(() => synth(none.stack)).toThrow(/\[test\/Ncc\] invalid accountProvider \(not set\): no accountProvider was given, and the stack has no default \(un-aliased\) databricks provider/);
+    const workspaceLevel = newStack('test', { defaultDatabricks: false });
+    new NetworkConnectivityConfig(workspaceLevel.stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    new DatabricksProvider(workspaceLevel.stack, 'databricks', { host: 'https://adb-1.1.azuredatabricks.net' });
+    expect(() => synth(workspaceLevel.stack)).toThrow(/the stack's default provider is used, and test\/databricks is a workspace-level Databricks provider/);
+    // The default account-level provider of newStack: fine.
+    const fine = newStack();
+    new NetworkConnectivityConfig(fine.stack, 'Ncc', { name: 'ncc1', region: 'eastus2' });
+    expect(() => synth(fine.stack)).not.toThrow();
+  });
+});
+
 describe('bindWorkspace', () => {
   test('binds a literal workspace ID, keeping all 64-bit digits', () => {
     const { stack, account } = newStack();
@@ -236,20 +265,6 @@ describe('bindWorkspace', () => {
     expect(ruleFindings(stack, 'ADBS-LIMIT-WORKSPACES')).toEqual([
       expect.stringMatching(/^This stack binds 3 workspaces to NCC test\/Ncc\/Resource, more than the account limit of 2 per NCC/),
     ]);
-  });
-});
-
-describe('with real Terraform', () => {
-  test('NCCs, bindings (literal, reference, imported NCC) validate and plan', () => {
-    const { stack, account } = newStack();
-    const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'East US 2', accountProvider: account });
-    const ws = new DatabricksWorkspace(stack, 'Ws', { name: 'ws', location: 'eastus2', resourceGroupName: 'rg', sku: 'premium' });
-    ncc.bindWorkspace('Ws', { workspace: ws });
-    ncc.bindWorkspace('Legacy', { workspaceId: '9876543210987654' });
-    NetworkConnectivityConfig.fromNetworkConnectivityConfigAttributes(stack, 'Existing', { networkConnectivityConfigId: 'ncc-123', region: 'westeurope', accountProvider: account }).bindWorkspace('Other', { workspaceId: '42' });
-    expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
-    const plan = planStack(stack);
-    expect(plannedAfter(plan, `databricks_mws_ncc_binding.${Object.keys(resources(synth(stack), BINDING)).find((n) => n.includes('Legacy'))}`).workspace_id).toBe(9876543210987654);
   });
 });
 

@@ -6,8 +6,7 @@ import {
   NspAccessMode,
   ServiceTag,
 } from '../../src';
-import { planStack, validateStack } from '../terraform/harness';
-import { armId, newStack, only, ref, resources, STORAGE_ID, SUB, synth, warnings, ruleFindings, findingsOn } from '../util';
+import { armId, newStack, only, ref, resources, STORAGE_ID, SUB, synth, ruleFindings, findingsOn } from '../util';
 
 const NSP = 'azurerm_network_security_perimeter';
 const PROFILE = 'azurerm_network_security_perimeter_profile';
@@ -198,26 +197,6 @@ describe('NetworkSecurityPerimeter guards', () => {
     expect(w).toHaveLength(2);
     expect(w[0]).toMatch(/^Storage account associated in Enforced mode: Databricks requires Learning \(Transition\) mode.*blocks trusted-service access/);
     expect(findingsOn(stack, 'ADBS-ENFORCED-STORAGE')).toEqual(['test/Nsp/P/lake/Resource', 'test/Nsp/P/lake2/Resource']);
-  });
-});
-
-describe('with real Terraform', () => {
-  test('a perimeter with every rule kind and associations validates and plans', () => {
-    const { stack, nsp } = setup();
-    const profile = nsp.addProfile('P', {
-      name: 'serverless',
-      inboundServiceTags: [ServiceTag.databricksServerless('eastus2')],
-      inboundAddressPrefixes: ['203.0.113.0/24'],
-      inboundSubscriptionIds: [SUB],
-      outboundFqdns: ['login.microsoftonline.com'],
-    });
-    profile.associate('lake', { resourceId: storage(stack).id });
-    profile.associate('kv', { resourceId: armId('Microsoft.KeyVault/vaults', 'kv'), accessMode: NspAccessMode.AUDIT });
-    NetworkSecurityPerimeterProfile.fromProfileAttributes(stack, 'Imp', { profileId: armId('Microsoft.Network/networkSecurityPerimeters', 'other/profiles/p') })
-      .allowInboundServiceTags(ServiceTag.databricksServerless());
-    expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
-    const plan = planStack(stack);
-    expect(plan.resource_changes.filter((c: any) => c.type === ASSOC)).toHaveLength(2);
   });
 });
 

@@ -11,7 +11,6 @@ import {
   ServiceTag,
   StorageAccess,
 } from '../../src';
-import { planStack, validateStack } from '../terraform/harness';
 import { addresses, armId, errors, findingsOn, infos, newStack, only, ref, resources, STORAGE_ID, synth, warnings } from '../util';
 
 const SA = 'azurerm_storage_account';
@@ -288,6 +287,15 @@ describe('ServerlessSecureStorage: legacy subnet allowlist', () => {
 });
 
 describe('ServerlessSecureStorage guards', () => {
+  test('two new accounts of one name (any case) in an app are an error at synth naming both; different names are fine', () => {
+    const { stack, make } = setup();
+    make({ storageAccount: ACCOUNT }, 'A');
+    make({ storageAccount: { ...ACCOUNT, name: 'stother' } }, 'B');
+    expect(() => synth(stack)).not.toThrow();
+    make({ storageAccount: { ...ACCOUNT, name: 'STLAKE'.toLowerCase() } }, 'C');
+    expect(() => synth(stack)).toThrow(/invalid storageAccount.name "stlake": two storage accounts of the app have this name \(test\/A, test\/C\)/);
+  });
+
   test('exactly one of storageAccountId and storageAccount', () => {
     const { make } = setup();
     expect(() => make({})).toThrow(/give exactly one of storageAccountId \(an existing account\) and storageAccount/);
@@ -380,20 +388,5 @@ describe('ServerlessSecureStorage guards', () => {
     expect(warnings(stack)).toEqual([
       '[ADBS-FOREIGN-TAG] serviceTag Storage.EastUS2 is not a Databricks serverless tag; serverless compute is admitted only by AzureDatabricksServerless[.<Region>].',
     ]);
-  });
-});
-
-describe('with real Terraform', () => {
-  test('every access model, workspace root storage and a shared profile validate and plan', () => {
-    const { stack, make } = setup();
-    const nsp = new NetworkSecurityPerimeter(stack, 'Nsp', { name: 'nsp-shared', resourceGroupName: 'rg', location: 'eastus2' });
-    const shared = nsp.addProfile('Serverless', { name: 'serverless' });
-    make({ storageAccount: { ...ACCOUNT, accessConnectorId: armId('Microsoft.Databricks/accessConnectors', 'ac'), preventDestroy: true } }, 'Pe');
-    make({ storageAccount: { ...ACCOUNT, name: 'sttag' }, access: StorageAccess.SERVICE_TAG }, 'Tag');
-    make({ storageAccount: { ...ACCOUNT, name: 'stboth' }, access: StorageAccess.PRIVATE_ENDPOINTS_AND_SERVICE_TAG, perimeterProfile: shared }, 'Both');
-    make({ storageAccountId: armId('Microsoft.Storage/storageAccounts', 'dbroot'), workspaceRootStorage: true }, 'Root');
-    expect(validateStack(stack)).toMatchObject({ valid: true, errors: '' });
-    const plan = planStack(stack);
-    expect(plan.resource_changes.filter((c: any) => c.type === SA)).toHaveLength(3);
   });
 });

@@ -21,6 +21,7 @@ import { TAG_PATH_MODE } from './tag-path-mode';
 import { UNAPPROVED_RULE } from './unapproved-rule';
 import { WORKSPACE_EGRESS } from './workspace-egress';
 import { WORKSPACE_NO_NCC } from './workspace-no-ncc';
+import { ValidationError } from '../../core/validation';
 import { CheckRule } from '../rule';
 
 /** Every rule of the pack, in the order the README's table lists them. */
@@ -51,15 +52,13 @@ export const ALL_RULES: readonly CheckRule[] = [
 ];
 
 /** The error for a rule ID that names no rule (undefined when it names one). */
-export function unknownRule(where: string, prop: string, id: string): string | undefined {
-  return ALL_RULES.some((r) => r.id === id)
-    ? undefined
-    : `${where}: invalid ${prop} ${JSON.stringify(id)}: no such rule. Fix: use one of ${ALL_RULES.map((r) => r.id).join(', ')}`;
+export function unknownRule(where: string, prop: string, id: string): ValidationError | undefined {
+  return ALL_RULES.some((r) => r.id === id) ? undefined : new ValidationError(where, prop, id, 'no such rule', `use one of ${ALL_RULES.map((r) => r.id).join(', ')}`);
 }
 
 /** The error for a suppression reason too short to say anything (undefined when it is a reason). */
-export function missingReason(where: string, ruleId: string, reason: unknown): string | undefined {
+export function missingReason(where: string, ruleId: string, reason: unknown): ValidationError | undefined {
   return typeof reason === 'string' && reason.trim().length >= 10
     ? undefined
-    : `${where}: invalid reason ${JSON.stringify(reason)}: a suppression needs a reason (10 characters or more). Fix: say why ${ruleId} does not apply here`;
+    : new ValidationError(where, 'reason', reason, 'a suppression needs a reason (10 characters or more)', `say why ${ruleId} does not apply here`);
 }

@@ -95,7 +95,7 @@ describe('the plan audit command', () => {
     const r = runCli(['check', estate.planFile, '--suppressions', file, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.summary).toEqual({ errors: 0, warnings: 3, infos: 0, suppressed: 1 });
+    expect(report.summary).toEqual({ errors: 0, warnings: 3, infos: 0, suppressed: 1, reportedOnly: 0 });
     expect(report.findings.find((f: any) => f.ruleId === 'ADBS-LEGACY-SUBNETS')).toMatchObject({ suppressed: 'Migration ticket NET-42, subnets go next sprint' });
   });
 
