@@ -1,4 +1,5 @@
 export * from './core';
+export * from './catalog';
 export * from './checks';
 export * from './egress';
 export * from './ncc';

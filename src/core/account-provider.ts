@@ -60,3 +60,41 @@ export function checkAccountProvider(scope: IConstruct, provider: TerraformProvi
     },
   });
 }
+
+const WORKSPACE_FIX = 'pass workspaceProvider: a DatabricksProvider whose host is the workspace URL (https://adb-<workspace id>.<n>.azuredatabricks.net)';
+
+/** The problem with a provider's literal host when it is the account API's (an account-level provider). */
+function accountHostProblem(provider: TerraformProvider): { host: string; problem: string } | undefined {
+  const host: unknown = (provider as { host?: unknown }).host;
+  if (typeof host !== 'string' || Token.isUnresolved(host) || !ACCOUNT_HOST.test(host)) {
+    return undefined;
+  }
+  return {
+    host,
+    problem: `${provider.node.path} is an account-level Databricks provider (host ${host}); storage credentials, external locations, catalogs, bindings and grants are workspace objects of Unity Catalog, so every one of them would fail at apply`,
+  };
+}
+
+/**
+ * Checks the provider of a workspace-level construct (Unity Catalog objects): the inverse of
+ * {@link checkAccountProvider}.
+ */
+export function checkWorkspaceProvider(scope: IConstruct, provider: TerraformProvider | undefined): void {
+  if (provider) {
+    const bad = accountHostProblem(provider);
+    if (bad) {
+      invalidProp(scope, 'workspaceProvider', bad.host, bad.problem, WORKSPACE_FIX);
+    }
+    return;
+  }
+  scope.node.addValidation({
+    validate: () => {
+      const found = defaultDatabricksProvider(scope);
+      if (!found) {
+        return [describeInvalid('workspaceProvider', undefined, 'no workspaceProvider was given, and the stack has no default (un-aliased) databricks provider for this workspace-level resource', WORKSPACE_FIX)];
+      }
+      const bad = accountHostProblem(found);
+      return bad ? [describeInvalid('workspaceProvider', undefined, `the stack's default provider is used, and ${bad.problem}`, WORKSPACE_FIX)] : [];
+    },
+  });
+}

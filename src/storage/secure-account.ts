@@ -1,5 +1,5 @@
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { Token } from 'cdktf';
+import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServerlessStorageAccountOptions } from './props';
 import { StorageAccess } from './storage-access';
@@ -16,12 +16,14 @@ const REPLICATION_TYPES = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
  * access model uses the service-tag path.
  *
  * @param location the account's location, already normalised
+ * @param resourceInstances the resource IDs its firewall admits by resource-instance rules (read at synth)
  */
 export function createSecureAccount(
   scope: Construct,
   options: ServerlessStorageAccountOptions,
   access: StorageAccess,
   location: string,
+  resourceInstances: string[],
 ): StorageAccount {
   if (!Token.isUnresolved(options.name) && !/^[a-z0-9]{3,24}$/.test(options.name)) {
     invalidProp(scope, 'storageAccount.name', options.name, 'a storage account name is 3-24 lowercase letters and digits', `use a name such as "${options.name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24) || 'stdatalake'}"`);
@@ -63,7 +65,10 @@ export function createSecureAccount(
       bypass: ['None'],
       virtualNetworkSubnetIds: options.virtualNetworkSubnetIds,
       ipRules: options.ipRules,
-      privateLinkAccess: options.accessConnectorId ? [{ endpointResourceId: options.accessConnectorId }] : undefined,
+      // Resource-instance rules: the given connector, and those added later (a Unity Catalog credential's).
+      privateLinkAccess: Lazy.anyValue({
+        produce: () => (resourceInstances.length ? resourceInstances.map((id) => ({ endpoint_resource_id: id })) : undefined),
+      }) as any,
     },
     tags: options.tags,
     lifecycle: options.preventDestroy ? { preventDestroy: true } : undefined,

@@ -52,7 +52,19 @@ export class ServerlessSecureStorage extends Construct {
   public readonly serviceTag?: ServiceTag;
   /** Estimated monthly price of the account's private endpoints (endpoints x hours x hourly price). */
   public readonly estimatedMonthlyPrivateEndpointCost: number;
+  /** The account's name (for an existing account, the last segment of its ID). */
+  public readonly storageAccountName: string;
+  /**
+   * Whether the account has a hierarchical namespace (ADLS Gen2), when this construct creates it.
+   * @default - not known (an existing account)
+   */
+  public readonly hierarchicalNamespace?: boolean;
+  /** The resource group of an account this construct creates. */
+  public readonly resourceGroupName?: string;
+  /** The location of the account, when known at synth (normalised), else undefined. */
+  public readonly location?: string;
   private readonly checkFacts: ConstructCheckFacts;
+  private readonly resourceInstances: string[] = [];
 
   /**
    * @param scope the construct to create it in (usually a stack)
@@ -72,11 +84,18 @@ export class ServerlessSecureStorage extends Construct {
     }
 
     if (props.storageAccount) {
-      this.storageAccount = createSecureAccount(this, props.storageAccount, access, location!);
+      if (props.storageAccount.accessConnectorId) {
+        this.resourceInstances.push(props.storageAccount.accessConnectorId);
+      }
+      this.storageAccount = createSecureAccount(this, props.storageAccount, access, location!, this.resourceInstances);
       this.storageAccountId = this.storageAccount.id;
     } else {
       this.storageAccountId = props.storageAccountId!;
     }
+    this.storageAccountName = storageAccountName(this.storageAccount, this.storageAccountId);
+    this.hierarchicalNamespace = props.storageAccount ? props.storageAccount.hierarchicalNamespace ?? true : undefined;
+    this.resourceGroupName = props.storageAccount?.resourceGroupName;
+    this.location = location;
     this.checkFacts = factsForChecks(this, props, access, this.storageAccountId, this.serviceTag);
     useChecks(this);
 
@@ -118,6 +137,29 @@ export class ServerlessSecureStorage extends Construct {
     }
 
     this.estimatedMonthlyPrivateEndpointCost = monthlyEndpointCost(this, props, this.rules.length);
+  }
+
+  /**
+   * Admits a resource instance through the account's firewall (a resource-instance rule,
+   * `network_rules.private_link_access`), e.g. a Databricks access connector whose identity Unity Catalog
+   * uses: a default-deny account refuses it otherwise. Only for an account this construct creates (the
+   * firewall of an existing account is not managed here: add the rule where it is managed).
+   *
+   * @param resourceId the ARM resource ID of the instance (e.g. an access connector's)
+   */
+  public allowResourceInstance(resourceId: string): void {
+    if (!this.storageAccount) {
+      invalidProp(
+        this,
+        'allowResourceInstance(resourceId)',
+        resourceId,
+        'this construct does not manage the firewall of an existing account (storageAccountId)',
+        'add the resource-instance rule (network_rules.private_link_access) where the account is managed',
+      );
+    }
+    if (!this.resourceInstances.includes(resourceId)) {
+      this.resourceInstances.push(resourceId);
+    }
   }
 
   /** Tells the checks what the stack's JSON does not say (see factsForChecks). @internal */

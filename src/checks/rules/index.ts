@@ -18,6 +18,9 @@ import { STORAGE_PUBLIC_BLOB } from './storage-public-blob';
 import { STORAGE_SHARED_KEY } from './storage-shared-key';
 import { STORAGE_TLS } from './storage-tls';
 import { TAG_PATH_MODE } from './tag-path-mode';
+import { UC_CONNECTOR_FIREWALL } from './uc-connector-firewall';
+import { UC_CONNECTOR_ROLE } from './uc-connector-role';
+import { UC_UNREACHABLE_LOCATION } from './uc-unreachable-location';
 import { UNAPPROVED_RULE } from './unapproved-rule';
 import { WORKSPACE_EGRESS } from './workspace-egress';
 import { WORKSPACE_NO_NCC } from './workspace-no-ncc';
@@ -46,6 +49,9 @@ export const ALL_RULES: readonly CheckRule[] = [
   WORKSPACE_NO_NCC,
   WORKSPACE_EGRESS,
   EGRESS_EMPTY,
+  UC_CONNECTOR_ROLE,
+  UC_UNREACHABLE_LOCATION,
+  UC_CONNECTOR_FIREWALL,
   LIMIT_NCCS,
   LIMIT_WORKSPACES,
   LIMIT_ENDPOINTS,
