@@ -4,7 +4,7 @@ import { ExternalLocation } from '@cdktf/provider-databricks/lib/external-locati
 import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { StorageCredential } from '@cdktf/provider-databricks/lib/storage-credential';
 import { TerraformVariable } from 'cdktf';
-import { NetworkConnectivityConfig, ServerlessSecureStorage, ServerlessStorageCredential, StorageAccess } from '../../src';
+import { NetworkConnectivityConfig, PrivateLinkSubResource, ServerlessSecureStorage, ServerlessStorageCredential, StorageAccess } from '../../src';
 import { l1Account } from '../checks/helpers';
 import { findingsOn, newStack, only, resources, STORAGE_ID, synth } from '../util';
 
@@ -157,7 +157,7 @@ describe('Unity Catalog checks on hand-written resources', () => {
     }
     if (o.rule) {
       const ncc = new NetworkConnectivityConfig(stack, 'Ncc', { name: 'ncc1', region: 'eastus2', accountProvider: account });
-      ncc.addPrivateEndpointRule('Dfs', { resourceId: sa.id, subResource: (require('../../src').PrivateLinkSubResource).DFS }).approve();
+      ncc.addPrivateEndpointRule('Dfs', { resourceId: sa.id, subResource: PrivateLinkSubResource.DFS }).approve();
     }
     const cred = new StorageCredential(stack, 'Cred', { name: 'lake', azureManagedIdentity: { accessConnectorId: connector.id } });
     new ExternalLocation(stack, 'Loc', { name: 'raw', url: `abfss://raw@${sa.name}.dfs.core.windows.net/`, credentialName: cred.name });
