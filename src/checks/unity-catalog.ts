@@ -54,7 +54,8 @@ export function firewallAdmits(model: CheckModel, account: CheckedResource, conn
   const access = rules?.private_link_access;
   const entries: any[] = Array.isArray(access) ? access : access ? [access] : [];
   const id = literal(connector.values.id)?.toLowerCase();
-  const admits = (e: any) => model.addressesIn(e?.endpoint_resource_id).has(connector.address) || (id !== undefined && literal(e?.endpoint_resource_id)?.toLowerCase() === id);
+  const admits = (e: any) =>
+    model.addressesIn(e?.endpoint_resource_id).has(connector.address) || (id !== undefined && literal(e?.endpoint_resource_id)?.toLowerCase() === id);
   return entries.some(admits)
     || model.referrers(account, 'azurerm_storage_account_network_rules', 'storage_account_id').some((r) => model.addressesIn(r.values.private_link_access).has(connector.address));
 }
