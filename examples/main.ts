@@ -8,6 +8,7 @@ import { ChecksStack } from './checks';
 import { EgressStack } from './egress';
 import { EstateStack } from './estate';
 import { FoundationStack } from './foundation';
+import { LakehouseStack } from './lakehouse';
 import { PerimeterStack } from './perimeter';
 
 const app = new App();
@@ -17,4 +18,5 @@ new ApprovalStack(app, 'approval');
 new PerimeterStack(app, 'perimeter');
 new EgressStack(app, 'egress');
 new ChecksStack(app, 'checks');
+new LakehouseStack(app, 'lakehouse');
 app.synth();

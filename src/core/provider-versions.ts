@@ -103,7 +103,14 @@ export const PROVIDER_RANGES: { readonly [name in ProviderName]: ProviderRange }
     },
     ceiling: { version: '3.0.0', reason: '2.x is checked up to 2.12.0; no 3.x exists' },
     excluded: [],
-    features: {},
+    features: {
+      'serverless-workspace': {
+        version: '2.9.0',
+        reason:
+          'a serverless-only workspace is Microsoft.Databricks/workspaces@2026-01-01 (computeMode, first in 2025-10-01-preview), which azapi\'s embedded ' +
+          'type data has from 2.9.0 on; older versions refuse the API version under their default schema validation',
+      },
+    },
   },
   time: {
     source: 'hashicorp/time',
