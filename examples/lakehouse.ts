@@ -29,7 +29,7 @@ export class LakehouseStack extends TerraformStack {
     // A serverless-only workspace: no classic compute, no managed resource group, no VNet.
     const workspace = new ServerlessWorkspace(this, 'workspace', { name: 'dbw-lakehouse', resourceGroupId: rg.id, location: 'westeurope' });
     const ncc = new NetworkConnectivityConfig(this, 'ncc', { name: 'ncc-westeurope', region: 'westeurope', accountProvider: account });
-    ncc.bindWorkspace('lakehouse', { workspaceId: workspace.workspaceId });
+    ncc.bindWorkspace('lakehouse', { workspaceId: workspace.workspaceId, workspaceRegion: workspace.location });
     new ServerlessEgressPolicy(this, 'egress', { networkPolicyId: 'np-lakehouse', accountProvider: account, allowedDomains: ['pypi.org'] })
       .applyTo('lakehouse', { workspaceId: workspace.workspaceId });
 

@@ -9,6 +9,7 @@ import { ChecksStack } from '../examples/checks';
 import { EgressStack } from '../examples/egress';
 import { EstateStack } from '../examples/estate';
 import { FoundationStack } from '../examples/foundation';
+import { LakehouseStack } from '../examples/lakehouse';
 import { PerimeterStack } from '../examples/perimeter';
 
 // Construct IDs are API: a changed address replaces the real resource. This test makes a rename visible.
@@ -92,6 +93,36 @@ describe('resource addresses of the bundled examples', () => {
     ]);
   });
 
+  test('lakehouse', () => {
+    const stack = new LakehouseStack(Testing.app(), 'lakehouse');
+    expect(addresses(synth(stack))).toEqual([
+      'azapi_resource.workspace_7AA39623',
+      'azapi_update_resource.lake_Rule-blob_Approval_Approve_598AD61A',
+      'azapi_update_resource.lake_Rule-dfs_Approval_Approve_BF278EE8',
+      'azurerm_databricks_access_connector.uc_AccessConnector_44C9ADF8',
+      'azurerm_resource_group.rg',
+      'azurerm_role_assignment.uc_Role_C413B456',
+      'azurerm_storage_account.lake_Account_16CAFBC3',
+      'data.azapi_resource_list.lake_Rule-blob_Approval_Lookup_2397B3FB',
+      'databricks_account_network_policy.egress_552EBF08',
+      'databricks_catalog.uc_curated_lakehouse_2F0C97DA',
+      'databricks_external_location.uc_curated_07511C76',
+      'databricks_external_location.uc_landing_C8A19C7B',
+      'databricks_grants.uc_Grants_859818A9',
+      'databricks_grants.uc_curated_lakehouse_Grants_20DDC953',
+      'databricks_grants.uc_landing_Grants_EBE8B920',
+      'databricks_mws_ncc_binding.ncc_lakehouse_06702681',
+      'databricks_mws_ncc_private_endpoint_rule.lake_Rule-blob_A2F97788',
+      'databricks_mws_ncc_private_endpoint_rule.lake_Rule-dfs_E32B573A',
+      'databricks_mws_network_connectivity_config.ncc_58AB0279',
+      'databricks_storage_credential.uc_30489319',
+      'databricks_workspace_binding.uc_curated_lakehouse_Binding-ref-ff5765a5_83D76A4D',
+      'databricks_workspace_network_option.egress_lakehouse_51BA4B0E',
+      'time_sleep.lake_Rule-blob_Approval_Wait_6651F99F',
+      'time_sleep.lake_Rule-dfs_Approval_Wait_44DCB849',
+    ]);
+  });
+
   test('estate (the flagship pattern)', () => {
     const stack = new EstateStack(Testing.app(), 'estate');
     expect(addresses(synth(stack))).toEqual([
@@ -140,7 +171,7 @@ describe('the bundled example app', () => {
       });
       expect(r.stderr).not.toMatch(/Error/);
       expect(r.status).toBe(0);
-      const stacks = ['approval', 'checks', 'egress', 'estate', 'foundation', 'perimeter'];
+      const stacks = ['approval', 'checks', 'egress', 'estate', 'foundation', 'lakehouse', 'perimeter'];
       expect(readdirSync(join(out, 'cdktf.out', 'stacks')).sort()).toEqual(stacks);
       const summaries = Object.fromEntries(stacks.map((s) => [s, JSON.parse(readFileSync(join(out, 'cdktf.out', 'stacks', s, 'serverless-network-checks.json'), 'utf8')).summary]));
       expect(summaries.checks).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1, reportedOnly: 0 });

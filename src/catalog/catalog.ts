@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Catalog } from '@cdktf/provider-databricks/lib/catalog';
 import { Grants } from '@cdktf/provider-databricks/lib/grants';
 import { WorkspaceBinding } from '@cdktf/provider-databricks/lib/workspace-binding';
@@ -8,6 +9,7 @@ import { checkUcName } from './names';
 import { checkGrants, UnityCatalogGrant } from './privileges';
 import { useChecks } from '../checks/pack';
 import { requireProvider } from '../core/provider-requirements';
+import { resolveValue } from '../core/resolved-index';
 import { invalidProp } from '../core/validation';
 
 /** Options of a catalog, for `ServerlessExternalLocation.addCatalog()`. */
@@ -73,6 +75,20 @@ export class ServerlessCatalog extends Construct {
       invalidProp(this, 'readOnlyBindings', true, 'an OPEN catalog (no workspaceIds) has no bindings to make read-only', 'list the workspaces in workspaceIds, or leave readOnlyBindings out');
     }
     const seen = new Set<string>();
+    // A binding's construct ID: the literal workspace ID, or a digest of a token's reference (not its position,
+    // so inserting a workspace anywhere in the list leaves the other bindings' addresses as they are).
+    const keys = workspaces.map((w) => {
+      if (!Token.isUnresolved(w)) {
+        return w;
+      }
+      const value = resolveValue(this, w);
+      const resolved = typeof value === 'string' ? value : JSON.stringify(value);
+      if (seen.has(resolved)) {
+        invalidProp(this, 'workspaceIds', resolved, 'the same reference is listed twice', 'list each workspace once');
+      }
+      seen.add(resolved);
+      return `ref-${createHash('sha256').update(resolved).digest('hex').slice(0, 8)}`;
+    });
     for (const w of workspaces.filter((x) => !Token.isUnresolved(x))) {
       if (!/^[1-9][0-9]{0,18}$/.test(w)) {
         invalidProp(this, 'workspaceIds', w, 'a workspace ID is the number in the workspace URL (adb-<id>.<n>.azuredatabricks.net)', 'pass it as a string of digits, e.g. "1234567890123456"');
@@ -94,9 +110,8 @@ export class ServerlessCatalog extends Construct {
       // Its storage root must be an external location first.
       dependsOn: [props.location.resource],
     });
-    workspaces.forEach((w) => {
-      // The workspace's ID in the construct ID keeps each binding's address stable as workspaces are added.
-      this.bindings.push(new WorkspaceBinding(this, `Binding-${Token.isUnresolved(w) ? this.bindings.length : w}`, {
+    workspaces.forEach((w, i) => {
+      this.bindings.push(new WorkspaceBinding(this, `Binding-${keys[i]}`, {
         securableName: this.resource.name,
         securableType: 'catalog',
         workspaceId: Token.asNumber(w),

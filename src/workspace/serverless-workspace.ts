@@ -6,8 +6,8 @@ import { defaultProvider } from '../bindings/base';
 import { useChecks } from '../checks/pack';
 import { checkIdReference } from '../core/arm-resource-id';
 import { requireProvider } from '../core/provider-requirements';
-import { resolveValue } from '../core/resolved-index';
 import { normaliseDatabricksRegion } from '../core/regions';
+import { resolveValue } from '../core/resolved-index';
 import { invalidProp } from '../core/validation';
 
 /**
@@ -74,7 +74,13 @@ export class ServerlessWorkspace extends Construct {
       invalidProp(this, 'name', props.name, 'a workspace name is 3-64 letters, digits, "_" and "-"', 'use a name such as "dbw-serverless"');
     }
     if (Token.isUnresolved(props.resourceGroupId)) {
-      checkIdReference(this, 'resourceGroupId', resolveValue(this, props.resourceGroupId));
+      const resolved = resolveValue(this, props.resourceGroupId);
+      checkIdReference(this, 'resourceGroupId', resolved);
+      // The ID of another azurerm resource (a storage account's, a workspace's) is a parent ARM refuses at apply.
+      const ref = typeof resolved === 'string' ? /^\$\{(?:data\.)?(azurerm_[a-z0-9_]+)\.[A-Za-z0-9_-]+\.id\}$/.exec(resolved) : null;
+      if (ref && ref[1] !== 'azurerm_resource_group') {
+        invalidProp(this, 'resourceGroupId', resolved, `it is the ID of an ${ref[1]}, not of a resource group`, 'pass the resource group\'s id (resourceGroup.id)');
+      }
     } else if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(props.resourceGroupId)) {
       invalidProp(this, 'resourceGroupId', props.resourceGroupId, 'not the ID of a resource group', 'pass /subscriptions/<guid>/resourceGroups/<name>, or resourceGroup.id');
     }

@@ -144,8 +144,26 @@ describe('ServerlessExternalLocation and ServerlessCatalog', () => {
     const t = new TerraformVariable(stack, 'ws_id', { type: 'string' });
     expect(() => a.addCatalog('C4', { name: 'c', workspaceIds: [t.stringValue] })).not.toThrow();
   });
+  test('bindings of workspaces given by reference keep their addresses when a workspace is inserted before them; one reference twice is refused', () => {
+    const bindingsOf = (vars: string[]) => {
+      const { stack, ws, lake } = setup();
+      const refs = Object.fromEntries(['a', 'b'].map((n) => [n, new TerraformVariable(stack, `ws_${n}`, { type: 'string' }).stringValue]));
+      new ServerlessStorageCredential(stack, 'Uc', { storage: lake, name: 'lake', workspaceProvider: ws })
+        .addExternalLocation('Raw', { container: 'raw' })
+        .addCatalog('Cat', { name: 'c', workspaceIds: vars.map((v) => refs[v]) });
+      return Object.fromEntries(Object.entries<any>(resources(synth(stack), 'databricks_workspace_binding')).map(([k, b]) => [b.workspace_id, k]));
+    };
+    const before = bindingsOf(['b']);
+    const after = bindingsOf(['a', 'b']);
+    expect(Object.keys(after).sort()).toEqual(['${var.ws_a}', '${var.ws_b}']);
+    expect(after['${var.ws_b}']).toBe(before['${var.ws_b}']);
+    expect(after['${var.ws_a}']).not.toBe(after['${var.ws_b}']);
+    const { stack, ws, lake } = setup();
+    const t = new TerraformVariable(stack, 'ws_id', { type: 'string' });
+    const loc = new ServerlessStorageCredential(stack, 'Uc', { storage: lake, name: 'lake', workspaceProvider: ws }).addExternalLocation('Raw', { container: 'raw' });
+    expect(() => loc.addCatalog('Cat', { name: 'c', workspaceIds: [t.stringValue, t.stringValue] })).toThrow(/invalid workspaceIds "\$\{var.ws_id\}": the same reference is listed twice\. Fix: list each workspace once/);
+  });
 });
-
 describe('Unity Catalog checks on hand-written resources', () => {
   /** A hand-written credential and location on an account; what the options leave out is missing. */
   function handwritten(o: { role?: boolean; instanceRule?: boolean; rule?: boolean }) {
