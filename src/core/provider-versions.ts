@@ -89,6 +89,14 @@ export const PROVIDER_RANGES: { readonly [name in ProviderName]: ProviderRange }
           reason: 'before 1.113.0 the provider has no ingress and drops what the API fills, so a stack that admits only those versions gets the policy without ingress',
         },
       },
+      'egress-blocked-domains': {
+        version: '1.114.0',
+        reason: 'egress.network_access.blocked_internet_destinations of databricks_account_network_policy first exists in 1.114.0 (1.114.0 itself is excluded)',
+      },
+      'egress-workspace-destinations': {
+        version: '1.118.0',
+        reason: 'egress.network_access.allowed_databricks_destinations (workspace IDs) of databricks_account_network_policy first exists in 1.118.0',
+      },
       'private-link-service-rule': {
         version: '1.106.0',
         reason: 'updating domain_names of a private endpoint rule fails at apply before 1.106.0 (databricks/terraform-provider-databricks#5306, fixed by #5326)',

@@ -57,3 +57,11 @@ export function checkStorage(scope: IConstruct, prop: string, destination: Egres
   }
   return services;
 }
+
+/** A literal workspace ID checked (digits, as in the workspace URL); a token as it is. */
+export function checkWorkspaceId(scope: IConstruct, prop: string, workspaceId: string): string {
+  if (!Token.isUnresolved(workspaceId) && !/^[1-9][0-9]{0,18}$/.test(workspaceId)) {
+    invalidProp(scope, prop, workspaceId, 'a workspace ID is the number in the workspace URL (adb-<id>.<n>.azuredatabricks.net)', 'pass it as a string of digits, e.g. "1234567890123456"');
+  }
+  return workspaceId;
+}

@@ -43,6 +43,14 @@ export class ImportedEgressPolicy extends Construct implements IServerlessEgress
     this.managedElsewhere('allowedStorage', destination.storageAccountName);
   }
 
+  public blockDomains(...domains: string[]): void {
+    this.managedElsewhere('blockedDomains', domains);
+  }
+
+  public allowWorkspaces(...workspaceIds: string[]): void {
+    this.managedElsewhere('allowedWorkspaces', workspaceIds);
+  }
+
   private managedElsewhere(prop: string, value: unknown): never {
     return invalidProp(
       this,

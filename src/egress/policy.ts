@@ -3,7 +3,7 @@ import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { Lazy, TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignment';
-import { checkDomain, checkStorage, EgressStorageDestination, MAX_DESTINATIONS } from './destinations';
+import { checkDomain, checkStorage, checkWorkspaceId, EgressStorageDestination, MAX_DESTINATIONS } from './destinations';
 import { ImportedEgressPolicy } from './imported-policy';
 import { EgressAccess, EgressEnforcement } from './modes';
 import {
@@ -18,6 +18,7 @@ import { ImportBlock } from '../bindings/import-block';
 import { useChecks } from '../checks/pack';
 import { checkAccountProvider, defaultDatabricksProvider } from '../core/account-provider';
 import { requireProvider, usesOlderForm } from '../core/provider-requirements';
+import { resolveValue } from '../core/resolved-index';
 import { describeInvalid, invalidProp } from '../core/validation';
 
 
@@ -68,6 +69,8 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
   /** The underlying `databricks_account_network_policy`. */
   public readonly resource: AccountNetworkPolicy;
   private readonly domains = new Map<string, string>();
+  private readonly blocked = new Map<string, string>();
+  private readonly workspaces = new Map<string, string>();
   private readonly storage = new Map<string, { account: string; service: string; by: string }>();
 
   /**
@@ -133,6 +136,14 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
     // The whole ingress, written as the API would fill it, so that the policy converges on current providers
     // (README "Serverless egress control", provider versions); not on a stack pinned below 1.113.0, whose
     // provider has no ingress. The prebuilt 1.99 binding has no ingress argument: an override, decided at synth.
+    // Not in the prebuilt 1.99 binding: overrides, emitted only when used (their features raise the floor).
+    this.resource.addOverride('egress.network_access.blocked_internet_destinations', Lazy.anyValue(
+      { produce: () => (this.blocked.size ? [...this.blocked.values()].map((d) => ({ destination: d, internet_destination_type: 'DNS_NAME' })) : undefined) },
+    ));
+    // Workspace IDs as written (digits, or the reference): Terraform converts them to numbers exactly; a double would not.
+    this.resource.addOverride('egress.network_access.allowed_databricks_destinations', Lazy.anyValue(
+      { produce: () => (this.workspaces.size ? [{ workspace_ids: [...this.workspaces.values()] }] : undefined) },
+    ));
     this.resource.addOverride('ingress', Lazy.anyValue({ produce: () => (usesOlderForm(this, 'databricks', 'network-policy') ? undefined : INGRESS) }));
     if (adopt) {
       new ImportBlock(this, 'Import', this.resource, DEFAULT_POLICY_ID, props.accountProvider);
@@ -140,6 +151,8 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
 
     this.allowDomains(...(props.allowedDomains ?? []));
     (props.allowedStorage ?? []).forEach((d) => this.allowStorage(d));
+    this.blockDomains(...(props.blockedDomains ?? []));
+    this.allowWorkspaces(...(props.allowedWorkspaces ?? []));
     this.node.addValidation({ validate: () => this.validateDestinations() });
   }
 
@@ -159,7 +172,38 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
       if (this.domains.has(value)) {
         invalidProp(this, 'allowedDomains', domain, 'listed twice', 'list each domain once');
       }
+      if (this.blocked.has(value)) {
+        invalidProp(this, 'allowedDomains', domain, 'the domain is also blocked (blockedDomains), and a blocked domain is refused whatever allows it', 'either allow it or block it');
+      }
       this.domains.set(value, value);
+    }
+  }
+
+  public blockDomains(...domains: string[]): void {
+    for (const domain of domains) {
+      const value = checkDomain(this, 'blockedDomains', domain);
+      if (this.access === EgressAccess.FULL) {
+        invalidProp(this, 'blockedDomains', domain, 'a policy with full access enforces no block list (the API enforces blocked destinations under restricted access only)', 'use EgressAccess.RESTRICTED, with the domains it needs allowed');
+      }
+      if (this.blocked.has(value)) {
+        invalidProp(this, 'blockedDomains', domain, 'listed twice', 'list each domain once');
+      }
+      if (this.domains.has(value)) {
+        invalidProp(this, 'blockedDomains', domain, 'the domain is also allowed (allowedDomains), and a blocked domain is refused whatever allows it', 'either allow it or block it');
+      }
+      this.blocked.set(value, value);
+      requireProvider(this, 'databricks', 'egress-blocked-domains');
+    }
+  }
+
+  public allowWorkspaces(...workspaceIds: string[]): void {
+    for (const workspaceId of workspaceIds) {
+      const key = JSON.stringify(Token.isUnresolved(workspaceId) ? resolveValue(this, workspaceId) : checkWorkspaceId(this, 'allowedWorkspaces', workspaceId));
+      if (this.workspaces.has(key)) {
+        invalidProp(this, 'allowedWorkspaces', workspaceId, 'listed twice', 'list each workspace once');
+      }
+      this.workspaces.set(key, workspaceId);
+      requireProvider(this, 'databricks', 'egress-workspace-destinations');
     }
   }
 

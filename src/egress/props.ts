@@ -27,6 +27,16 @@ export interface IServerlessEgressPolicy extends IConstruct {
   allowDomains(...domains: string[]): void;
   /** Allows a storage account (one destination per service). */
   allowStorage(destination: EgressStorageDestination): void;
+  /**
+   * Blocks internet destinations (fully qualified domain names) even where the policy would otherwise let
+   * them through. Raises the stack's databricks floor to 1.114.0 (`blocked_internet_destinations`).
+   */
+  blockDomains(...domains: string[]): void;
+  /**
+   * Allows other Databricks workspaces as destinations (their numeric IDs). Raises the stack's databricks
+   * floor to 1.118.0 (`allowed_databricks_destinations`).
+   */
+  allowWorkspaces(...workspaceIds: string[]): void;
 }
 
 /** Options of a network policy this app manages. */
@@ -62,6 +72,18 @@ export interface ServerlessEgressPolicyOptions {
    * @default - none (Unity Catalog external locations are allowed automatically)
    */
   readonly allowedStorage?: EgressStorageDestination[];
+  /**
+   * Internet destinations to block (fully qualified domain names, no wildcards), enforced by a restricted
+   * policy; none may also be allowed. Raises the databricks floor to 1.114.0.
+   * @default - none
+   */
+  readonly blockedDomains?: string[];
+  /**
+   * Other workspaces serverless compute may reach (numeric workspace IDs, literal or tokens). Raises the
+   * databricks floor to 1.118.0.
+   * @default - none
+   */
+  readonly allowedWorkspaces?: string[];
 }
 
 /** Properties of a {@link ServerlessEgressPolicy}. */

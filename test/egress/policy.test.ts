@@ -282,3 +282,73 @@ describe('ServerlessEgressPolicy, token inputs', () => {
     expect(only(json, OPTION).workspace_id).toBe('${var.ws}');
   });
 });
+
+describe('ServerlessEgressPolicy: blocked domains and workspace destinations', () => {
+  test('blocked domains (lowercased) and workspace IDs (every digit kept), as props and methods; each raises the databricks floor only when used', () => {
+    const { stack, policy } = setup();
+    expect(synth(stack).terraform.required_providers.databricks.version).toBe('>= 1.116.0, < 2.0.0');
+    expect(only(synth(stack), POLICY).egress.network_access).not.toHaveProperty('blocked_internet_destinations');
+    policy.blockDomains('Evil.example.com');
+    expect(synth(stack).terraform.required_providers.databricks.version).toBe('>= 1.116.0, < 2.0.0');
+    const v = new TerraformVariable(stack, 'peer', { type: 'string' });
+    policy.allowWorkspaces('9223372036854775807', v.stringValue);
+    const json = synth(stack);
+    expect(json.terraform.required_providers.databricks.version).toBe('>= 1.118.0, < 2.0.0');
+    const access = only(json, POLICY).egress.network_access;
+    expect(access.blocked_internet_destinations).toEqual([{ destination: 'evil.example.com', internet_destination_type: 'DNS_NAME' }]);
+    expect(access.allowed_databricks_destinations).toEqual([{ workspace_ids: ['9223372036854775807', '${var.peer}'] }]);
+    const { stack: other, account } = newStack('other');
+    new ServerlessEgressPolicy(other, 'E', { networkPolicyId: 'np', accountProvider: account, blockedDomains: ['a.example.com'] });
+    // 1.114.0 is excluded, and below the network-policy floor anyway: the stack's floor stays 1.116.0.
+    expect(only(synth(other), POLICY).egress.network_access.blocked_internet_destinations).toEqual([{ destination: 'a.example.com', internet_destination_type: 'DNS_NAME' }]);
+  });
+
+  test('a stack pinned below a feature\'s floor fails at synth, naming the feature\'s version', () => {
+    const { stack, policy } = setup();
+    stack.addOverride('terraform.required_providers.databricks.version', '~> 1.117.0');
+    policy.blockDomains('evil.example.com');
+    expect(() => synth(stack)).not.toThrow();
+    policy.allowWorkspaces('1234567890123457');
+    expect(() => synth(stack)).toThrow(/invalid databricks provider version constraint "~> 1.117.0": the stack's constraint and the library's ">= 1.118.0, < 2.0.0" cannot both hold/);
+  });
+
+  test('a domain both allowed and blocked is refused, in either order and any casing', () => {
+    const { policy } = setup();
+    policy.allowDomains('pypi.org');
+    expect(() => policy.blockDomains('PyPI.org')).toThrow(/invalid blockedDomains "PyPI.org": the domain is also allowed \(allowedDomains\).*Fix: either allow it or block it/);
+    policy.blockDomains('evil.example.com');
+    expect(() => policy.allowDomains('EVIL.example.com')).toThrow(/invalid allowedDomains "EVIL.example.com": the domain is also blocked \(blockedDomains\)/);
+    const { stack, account } = newStack('props');
+    expect(() => new ServerlessEgressPolicy(stack, 'E', { networkPolicyId: 'np', accountProvider: account, allowedDomains: ['x.example.com'], blockedDomains: ['x.example.com'] }))
+      .toThrow(/invalid blockedDomains "x.example.com": the domain is also allowed/);
+  });
+
+  test('blocked domains are validated like the allow list, once each, and refused on a full-access policy', () => {
+    const { policy } = setup();
+    expect(() => policy.blockDomains('*.example.com')).toThrow(/invalid blockedDomains "\*\.example\.com": the Databricks docs describe no wildcard/);
+    expect(() => policy.blockDomains('https://example.com')).toThrow(/invalid blockedDomains "https:\/\/example.com": not a fully qualified domain name/);
+    policy.blockDomains('evil.example.com');
+    expect(() => policy.blockDomains('EVIL.example.com')).toThrow(/invalid blockedDomains "EVIL.example.com": listed twice/);
+    const { stack, account } = newStack('full');
+    const full = new ServerlessEgressPolicy(stack, 'E', { networkPolicyId: 'np', accountProvider: account, access: EgressAccess.FULL });
+    expect(() => full.blockDomains('evil.example.com')).toThrow(/invalid blockedDomains "evil.example.com": a policy with full access enforces no block list.*Fix: use EgressAccess.RESTRICTED/);
+  });
+
+  test('workspace destinations: digits only, once each (literal or the same reference)', () => {
+    const { stack, policy } = setup();
+    expect(() => policy.allowWorkspaces('adb-123')).toThrow(/invalid allowedWorkspaces "adb-123": a workspace ID is the number in the workspace URL/);
+    expect(() => policy.allowWorkspaces('0123')).toThrow(/invalid allowedWorkspaces "0123"/);
+    policy.allowWorkspaces('9223372036854775807');
+    expect(() => policy.allowWorkspaces('9223372036854775807')).toThrow(/invalid allowedWorkspaces "9223372036854775807": listed twice/);
+    const v = new TerraformVariable(stack, 'peer', { type: 'string' });
+    policy.allowWorkspaces(v.stringValue);
+    expect(() => policy.allowWorkspaces(v.stringValue)).toThrow(/invalid allowedWorkspaces .*: listed twice/);
+  });
+
+  test('an imported policy refuses both: its destinations are managed elsewhere', () => {
+    const { stack, account } = newStack();
+    const imported = ServerlessEgressPolicy.fromPolicyAttributes(stack, 'I', { networkPolicyId: 'np-shared', accountProvider: account });
+    expect(() => imported.blockDomains('evil.example.com')).toThrow(/invalid blockedDomains \["evil.example.com"\]: policy np-shared is imported/);
+    expect(() => imported.allowWorkspaces('1234567890123457')).toThrow(/invalid allowedWorkspaces \["1234567890123457"\]: policy np-shared is imported/);
+  });
+});

@@ -1,5 +1,6 @@
 import { ADLS_BLOB_DFS } from './adls-blob-dfs';
 import { AZURERM4_DATA_PLANE } from './azurerm4-data-plane';
+import { EGRESS_DRY_RUN } from './egress-dry-run';
 import { EGRESS_EMPTY } from './egress-empty';
 import { ENFORCED_STORAGE } from './enforced-storage';
 import { FOREIGN_TAG } from './foreign-tag';
@@ -49,6 +50,7 @@ export const ALL_RULES: readonly CheckRule[] = [
   WORKSPACE_NO_NCC,
   WORKSPACE_EGRESS,
   EGRESS_EMPTY,
+  EGRESS_DRY_RUN,
   UC_CONNECTOR_ROLE,
   UC_UNREACHABLE_LOCATION,
   UC_CONNECTOR_FIREWALL,
