@@ -114,6 +114,32 @@ describe('day 2: serverless egress policy', () => {
   });
 });
 
+describe('day 2: egress deny list and workspace destinations', () => {
+  const egress = (blocked: string[], workspaces: string[]) => {
+    const { stack, account } = newStack();
+    const policy = new ServerlessEgressPolicy(stack, 'egress', { networkPolicyId: 'np-day2-blocked', accountProvider: account, allowedDomains: ['pypi.org'] });
+    policy.blockDomains(...blocked);
+    policy.allowWorkspaces(...workspaces);
+    return { stack, policy: `databricks_account_network_policy.${Object.keys(synth(stack).resource.databricks_account_network_policy)[0]}` };
+  };
+
+  test('a blocked domain added, then a workspace destination (a 64-bit ID): one in-place update each, converged after each', () => {
+    const a = egress(['evil.example.com'], ['9223372036854775807']);
+    const s = Scenario.start(a.stack);
+    try {
+      expect(s.ends).toEqual(['newest']);
+      expect(s.change(egress(['evil.example.com', 'exfil.example.net'], ['9223372036854775807']).stack).changes()).toEqual({ [a.policy]: 'update' });
+      s.apply();
+      s.expectSteady();
+      expect(s.change(egress(['evil.example.com', 'exfil.example.net'], ['9223372036854775807', '1234567890123457']).stack).changes()).toEqual({ [a.policy]: 'update' });
+      s.apply();
+      s.expectSteady();
+    } finally {
+      s.dispose();
+    }
+  });
+});
+
 describe('day 2: network security perimeter', () => {
   const perimeter = (mode: NspAccessMode) => {
     const { stack } = newStack();
