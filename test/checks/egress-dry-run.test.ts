@@ -1,5 +1,5 @@
-import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { AccountNetworkPolicy } from '@cdktf/provider-databricks/lib/account-network-policy';
+import { DatabricksProvider } from '@cdktf/provider-databricks/lib/provider';
 import { EgressEnforcement, ServerlessEgressPolicy } from '../../src';
 import { findingsOn, infos, newStack, synth } from '../util';
 import { ENTRA_AZURERM, handPlan, later, planFindings, planMessages, res } from './plans';
