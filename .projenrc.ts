@@ -57,7 +57,16 @@ const project = new cdktf.ConstructLibraryCdktf({
     'network-security-perimeter',
   ],
   peerDeps: ['@cdktf/provider-azurerm@^14.23.1', '@cdktf/provider-databricks@^15.16.1'],
-  devDeps: ['cdktf-cli@0.21.0', '@grpc/grpc-js@^1.14.7', '@grpc/proto-loader@^0.8.1', '@msgpack/msgpack@^3.1.3'],
+  devDeps: [
+    'cdktf-cli@0.21.0',
+    '@grpc/grpc-js@^1.14.7',
+    '@grpc/proto-loader@^0.8.1',
+    '@msgpack/msgpack@^3.1.3',
+    // The mutation run (`npx projen mutation`, stryker.config.json): not part of the build.
+    '@stryker-mutator/core@^9.6.1',
+    '@stryker-mutator/jest-runner@^9.6.1',
+    '@stryker-mutator/typescript-checker@^9.6.1',
+  ],
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts'],
@@ -93,7 +102,7 @@ const project = new cdktf.ConstructLibraryCdktf({
       maxWorkers: 2,
     },
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.terraform.lock.hcl', '.jsii.tabl.json', '.bindings-check/', '.consumer-app/'],
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.terraform.lock.hcl', '.jsii.tabl.json', '.bindings-check/', '.consumer-app/', '.stryker-tmp/', '/reports/mutation/'],
 });
 
 // Packaging: JS only, with or without CI (the other languages' toolchains cannot be fetched here).
@@ -131,7 +140,7 @@ project.eslint?.addIgnorePattern('scripts/consumer-app/');
 // The plan audit for Terraform users: `npx cdktf-azure-databricks-serverless check plan.json`.
 project.addBins({ 'cdktf-azure-databricks-serverless': 'lib/checks/cli.js' });
 
-for (const pattern of ['/examples/', '/cdktf.json', '/cdktf.out/', '/scripts/', '/.ci/', '/rosetta/', '/.bindings-check/', '/.consumer-app/']) {
+for (const pattern of ['/examples/', '/cdktf.json', '/cdktf.out/', '/scripts/', '/.ci/', '/rosetta/', '/.bindings-check/', '/.consumer-app/', '/stryker.config.json', '/reports/', '/.stryker-tmp/']) {
   project.npmignore?.exclude(pattern);
 }
 
@@ -160,6 +169,16 @@ project.addTask('test:unit', {
   description: 'Run the unit tests only (synthesized JSON; no Terraform, no stand-in providers)',
   exec: 'jest --ci --selectProjects unit',
   receiveArgs: true,
+});
+
+// Mutation testing: one-line defects put into src/ by Stryker, each run against the unit project (the terraform
+// project is too slow to run per mutant). Long on 2 cores: not part of `build`. Narrow it with
+// `npx projen mutation --mutate 'src/checks/**/*.ts'`. Reports in reports/mutation/.
+project.addTask('mutation', {
+  description: 'Mutation testing of src/ against the unit jest project (Stryker; long, not part of build)',
+  exec: 'stryker run stryker.config.json',
+  receiveArgs: true,
+  env: { CHECKPOINT_DISABLE: '1' },
 });
 
 // Synth speed is measured here, never in a timed test: the flagship against hand-written L1 doing the

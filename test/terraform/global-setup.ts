@@ -40,6 +40,9 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(join(fixtures, '.pid'), process.env.STANDIN_PIDS);
 }
 
+/** How long a stand-in may take to start before the run gives up (STANDIN_START_SECONDS, default 300). */
+const STANDIN_START_SECONDS = Number(process.env.STANDIN_START_SECONDS ?? 300);
+
 /** Starts one end's stand-in server; resolves with its TF_REATTACH_PROVIDERS value. */
 async function start(end: End, schemas: string, fixtures: string, subsets: string, world: string, started: ChildProcess[]): Promise<string> {
   const server = spawn(process.execPath, [join(__dirname, 'standin', 'server.js'), schemas], {
@@ -50,7 +53,9 @@ async function start(end: End, schemas: string, fixtures: string, subsets: strin
   started.push(server);
   const reattach = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`stand-in provider (${end} end) did not start within 30 s`)), 30_000);
+    // Event-driven: READY on its stdout, or its exit. The timer is only a safety net for a server that hangs,
+    // generous because a loaded machine (2 cores shared with other jobs) may take long to load the schemas.
+    const timer = setTimeout(() => reject(new Error(`stand-in provider (${end} end) did not start within ${STANDIN_START_SECONDS} s`)), STANDIN_START_SECONDS * 1000);
     server.stdout!.on('data', (chunk) => {
       out += chunk;
       const line = /^READY (.+)$/m.exec(out);

@@ -84,10 +84,21 @@ function reattach(end: End, dir: string): string {
       const request = join(subsets, `${key}.request.json`);
       writeFileSync(`${request}.${process.pid}.tmp`, types);
       renameSync(`${request}.${process.pid}.tmp`, request);
-      const deadline = Date.now() + 30_000;
+      // Waits for the answer while the stand-ins live (a dead one fails at once); the deadline is only a
+      // safety net for a hung one, generous for a loaded machine (STANDIN_START_SECONDS, default 300).
+      const limit = Number(process.env.STANDIN_START_SECONDS ?? 300);
+      const deadline = Date.now() + limit * 1000;
+      let nextAliveCheck = Date.now() + 1000;
       while (!existsSync(answer)) {
+        if (Date.now() > nextAliveCheck) {
+          const dead = standinPids().find((pid) => !alive(pid));
+          if (dead !== undefined) {
+            throw new Error(`the stand-in process ${dead} exited before answering ${request}`);
+          }
+          nextAliveCheck = Date.now() + 1000;
+        }
         if (Date.now() > deadline) {
-          throw new Error(`the stand-in of the ${endLabel(end)} did not answer ${request} within 30 s`);
+          throw new Error(`the stand-in of the ${endLabel(end)} did not answer ${request} within ${limit} s`);
         }
         Atomics.wait(sleeper, 0, 0, 2);
       }
@@ -96,6 +107,21 @@ function reattach(end: End, dir: string): string {
     subsetReattach.set(`${end} ${key}`, value);
   }
   return value;
+}
+
+/** The stand-in servers global-setup.ts started (STANDIN_PIDS). */
+function standinPids(): number[] {
+  return (process.env.STANDIN_PIDS ?? '').split(',').filter((p) => p.length > 0).map(Number);
+}
+
+/** Whether a process is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The resource and data source types of a folder's configuration and of its states, sorted. */
