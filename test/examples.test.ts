@@ -140,7 +140,7 @@ describe('the bundled example app', () => {
       });
       expect(r.stderr).not.toMatch(/Error/);
       expect(r.status).toBe(0);
-      const stacks = ['approval', 'checks', 'egress', 'estate', 'foundation', 'perimeter'];
+      const stacks = ['approval', 'checks', 'egress', 'estate', 'foundation', 'lakehouse', 'perimeter'];
       expect(readdirSync(join(out, 'cdktf.out', 'stacks')).sort()).toEqual(stacks);
       const summaries = Object.fromEntries(stacks.map((s) => [s, JSON.parse(readFileSync(join(out, 'cdktf.out', 'stacks', s, 'serverless-network-checks.json'), 'utf8')).summary]));
       expect(summaries.checks).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1, reportedOnly: 0 });
