@@ -1,14 +1,16 @@
 /**
  * Real Terraform, offline (test/terraform/): the stacks of examples validated and planned at both ends.
  */
+import { rmSync } from 'fs';
 import { Testing } from 'cdktf';
-import { planStack, validateStack } from './terraform/harness';
+import { endsOf, planStack, validateStack, writeStack } from './terraform/harness';
 import { addresses, synth } from './util';
 import { ApprovalStack } from '../examples/approval';
 import { ChecksStack } from '../examples/checks';
 import { EgressStack } from '../examples/egress';
 import { EstateStack } from '../examples/estate';
 import { FoundationStack } from '../examples/foundation';
+import { LakehouseStack } from '../examples/lakehouse';
 import { PerimeterStack } from '../examples/perimeter';
 
 describe.each([
@@ -18,9 +20,18 @@ describe.each([
   ['perimeter', PerimeterStack],
   ['egress', EgressStack],
   ['checks', ChecksStack],
+  ['lakehouse', LakehouseStack],
 ])('example %s, with real Terraform', (name, Stack) => {
   test('validates and plans', () => {
+    // A network policy needs databricks >= 1.116.0 (the egress and lakehouse examples): the newest end only.
+    const dir = writeStack(new Stack(Testing.app(), name));
+    try {
+      expect(endsOf(dir)).toEqual(name === 'egress' || name === 'lakehouse' ? ['newest'] : ['oldest', 'newest']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const result = validateStack(new Stack(Testing.app(), name));
+    expect(Object.keys(result.ends)).toEqual(name === 'egress' || name === 'lakehouse' ? ['newest'] : ['oldest', 'newest']);
     expect(result.errors).toBe('');
     expect(result.valid).toBe(true);
     const plan = planStack(new Stack(Testing.app(), name));

@@ -232,3 +232,146 @@ describe('the stand-in plans like the providers', () => {
     }
   });
 });
+
+describe('azapi_resource and Unity Catalog: plans and the fake cloud', () => {
+  const RG = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-behaviour`;
+
+  test('azapi_resource: a new name replaces; a new API version updates in place (output unknown); a change that leaves the body alone keeps output and id', () => {
+    const ip = (extra: object = {}, version = '2023-11-01', name = 'pip-behaviour') => ({
+      ...providers,
+      resource: {
+        azapi_resource: {
+          ip: { type: `Microsoft.Network/publicIPAddresses@${version}`, name, parent_id: RG, location: 'eastus2', body: { properties: { publicIPAllocationMethod: 'Static' } }, response_export_values: ['properties.publicIPAllocationMethod'], ...extra },
+        },
+      },
+    });
+    const dir = writeConfig(ip());
+    try {
+      applyDir(dir);
+      for (const end of ENDS) {
+        const state = JSON.parse(readFileSync(stateFile(dir, end), 'utf8')).resources[0].instances[0].attributes;
+        expect({ end, id: state.id, output: state.output.value }).toEqual({
+          end,
+          id: `${RG}/providers/Microsoft.Network/publicIPAddresses/pip-behaviour`,
+          output: { properties: { publicIPAllocationMethod: 'Static' } },
+        });
+      }
+      rewrite(dir, ip({ locks: [RG] }));
+      const kept = planDirAll(dir).newest.resource_changes[0].change;
+      expect(actions(planDirAll(dir).oldest)).toEqual({ 'azapi_resource.ip': 'update' });
+      expect(kept.after_unknown.output).toBeUndefined();
+      expect(kept.after_unknown.id).toBeUndefined();
+      rewrite(dir, ip({}, '2024-05-01'));
+      const version = planDirAll(dir);
+      expect(actions(version.oldest)).toEqual({ 'azapi_resource.ip': 'update' });
+      expect(version.newest.resource_changes[0].change.after_unknown.output).toBe(true);
+      rewrite(dir, ip({}, '2023-11-01', 'pip-behaviour-2'));
+      expect(actions(planDirAll(dir).oldest)).toEqual({ 'azapi_resource.ip': 'replace' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  const workspaceConfig = (name: string, properties: object = {}) => ({
+    ...providers,
+    terraform: { required_providers: { ...providers.terraform.required_providers, azapi: { source: 'azure/azapi', version: '>= 2.9.0, < 3.0.0' } } },
+    resource: {
+      azapi_resource: {
+        ws: {
+          type: 'Microsoft.Databricks/workspaces@2026-01-01',
+          name,
+          parent_id: RG,
+          location: 'westeurope',
+          body: { sku: { name: 'premium' }, properties: { computeMode: 'Serverless', publicNetworkAccess: 'Enabled', ...properties } },
+          response_export_values: ['properties.workspaceId', 'properties.workspaceUrl'],
+        },
+      },
+      databricks_mws_ncc_binding: { b: { network_connectivity_config_id: 'ncc-1', workspace_id: '${azapi_resource.ws.output.properties.workspaceId}' } },
+    },
+  });
+
+  test('a serverless workspace through azapi: output holds exactly the exported paths, its workspace ID 64-bit digits read exactly; a refresh changes nothing', () => {
+    const dir = writeConfig(workspaceConfig('dbw-behaviour-serverless'));
+    try {
+      applyDirAt('newest', dir);
+      const resources = JSON.parse(readFileSync(stateFile(dir, 'newest'), 'utf8')).resources;
+      const ws = resources.find((r: any) => r.type === 'azapi_resource').instances[0].attributes;
+      // State keeps a dynamic value with its type: only the exported paths, as strings.
+      expect(ws.output.type).toEqual(['object', { properties: ['object', { workspaceId: 'string', workspaceUrl: 'string' }] }]);
+      const id: string = ws.output.value.properties.workspaceId;
+      expect(id).toMatch(/^\d{16,19}$/);
+      expect(BigInt(id) > 2n ** 53n && BigInt(id) % 2n === 1n).toBe(true);
+      expect(ws.output.value.properties.workspaceUrl).toBe(`adb-${id}.${Number(id.slice(-2))}.azuredatabricks.net`);
+      expect(ws.id).toBe(`${RG}/providers/Microsoft.Databricks/workspaces/dbw-behaviour-serverless`);
+      // The binding's workspace_id (a number) holds the same digits: a double would have rounded them.
+      const raw = readFileSync(stateFile(dir, 'newest'), 'utf8');
+      expect(raw).toContain(`"workspace_id": ${id}`);
+      expect(actions(planDirAt('newest', dir, undefined, { refresh: true }))).toEqual({ 'azapi_resource.ws': 'no-op', 'databricks_mws_ncc_binding.b': 'no-op' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ['managedResourceGroupId', { managedResourceGroupId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/databricks-rg-x` }],
+    ['parameters', { parameters: { customVirtualNetworkId: { value: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet` } } }],
+  ])('a serverless workspace body with %s is refused at apply (no managed resource group, no VNet injection)', (key, properties) => {
+    const dir = writeConfig(workspaceConfig(`dbw-behaviour-refused-${key.toLowerCase()}`, properties));
+    try {
+      expect(() => applyDirAt('newest', dir)).toThrow(new RegExp(`Failed to create/update resource[\\s\\S]*computeMode\\s+Serverless\\s+takes\\s+no\\s+properties\\.${key}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('Unity Catalog objects: computed IDs linked as the APIs report them; a new access connector replaces it and its role, and updates the credential in place', () => {
+    const ACCOUNT = `${RG}/providers/Microsoft.Storage/storageAccounts/stbehaviouruc`;
+    const uc = (connector: string) => ({
+      ...providers,
+      provider: { ...providers.provider, databricks: [{ host: 'https://adb-1.1.azuredatabricks.net' }] },
+      resource: {
+        azurerm_databricks_access_connector: { ac: { name: connector, resource_group_name: 'rg-behaviour', location: 'eastus2', identity: [{ type: 'SystemAssigned' }] } },
+        azurerm_role_assignment: { role: { scope: ACCOUNT, role_definition_name: 'Storage Blob Data Contributor', principal_id: '${azurerm_databricks_access_connector.ac.identity[0].principal_id}', principal_type: 'ServicePrincipal' } },
+        databricks_storage_credential: { cred: { name: 'behaviour-uc', azure_managed_identity: [{ access_connector_id: '${azurerm_databricks_access_connector.ac.id}' }], depends_on: ['azurerm_role_assignment.role'] } },
+        databricks_external_location: { loc: { name: 'behaviour_uc', url: 'abfss://landing@stbehaviouruc.dfs.core.windows.net/', credential_name: '${databricks_storage_credential.cred.name}' } },
+        databricks_catalog: { cat: { name: 'behaviour_uc', storage_root: 'abfss://landing@stbehaviouruc.dfs.core.windows.net/', isolation_mode: 'ISOLATED', depends_on: ['databricks_external_location.loc'] } },
+        databricks_workspace_binding: { bind: { securable_name: '${databricks_catalog.cat.name}', securable_type: 'catalog', workspace_id: '7777777777777777777', binding_type: 'BINDING_TYPE_READ_WRITE' } },
+        databricks_grants: { grants: { catalog: '${databricks_catalog.cat.name}', grant: [{ principal: 'analysts', privileges: ['USE_CATALOG'] }] } },
+      },
+    });
+    const dir = writeConfig(uc('ac-behaviour-one'));
+    try {
+      applyDir(dir);
+      for (const end of ENDS) {
+        const byType = Object.fromEntries(JSON.parse(readFileSync(stateFile(dir, end), 'utf8')).resources.map((r: any) => [r.type, r.instances[0].attributes]));
+        const identity = byType.azurerm_databricks_access_connector.identity[0];
+        const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+        expect(identity.principal_id).toMatch(guid);
+        expect(identity.tenant_id).toMatch(guid);
+        expect(byType.azurerm_role_assignment.principal_id).toBe(identity.principal_id);
+        expect(byType.azurerm_role_assignment.id).toMatch(new RegExp(`^${ACCOUNT}/providers/Microsoft.Authorization/roleAssignments/[0-9a-f-]{36}$`));
+        expect(byType.azurerm_role_assignment.role_definition_id).toBe(`/subscriptions/${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe`);
+        expect(byType.databricks_storage_credential.id).toBe('behaviour-uc');
+        expect(byType.databricks_storage_credential.storage_credential_id).toMatch(guid);
+        // The location reports its credential's ID; every object of the workspace its one metastore.
+        expect(byType.databricks_external_location.credential_id).toBe(byType.databricks_storage_credential.storage_credential_id);
+        expect(byType.databricks_catalog.metastore_id).toBe(byType.databricks_storage_credential.metastore_id);
+        expect(byType.databricks_catalog.storage_location).toMatch(/^abfss:\/\/landing@stbehaviouruc\.dfs\.core\.windows\.net\/__unitystorage\/catalogs\/[0-9a-f-]{36}$/);
+        expect(byType.databricks_workspace_binding.id).toBe('7777777777777777777|catalog|behaviour_uc');
+        expect(byType.databricks_grants.id).toBe('catalog/behaviour_uc');
+      }
+      expect(Object.values(actions(planDirAll(dir, undefined, { refresh: true }).oldest)).every((a) => a === 'no-op')).toBe(true);
+      rewrite(dir, uc('ac-behaviour-two'));
+      const rotated = planDirAll(dir, undefined, { refresh: true });
+      expect(Object.fromEntries(Object.entries(actions(rotated.oldest)).filter(([, a]) => a !== 'no-op'))).toEqual({
+        'azurerm_databricks_access_connector.ac': 'replace',
+        'azurerm_role_assignment.role': 'replace',
+        'databricks_storage_credential.cred': 'update',
+      });
+      applyDir(dir, undefined, [], { refresh: true });
+      expect(Object.values(actions(planDirAll(dir, undefined, { refresh: true }).newest)).every((a) => a === 'no-op')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -94,7 +94,9 @@ describe.each(ENDS)('%s end: the served schema agrees with upstream source (know
 describe('the record', () => {
   test('covers the types the library emits, and the azurerm provider block', () => {
     expect(TYPES.map(label).sort()).toEqual([
+      'azapi_resource',
       'azapi_update_resource',
+      'azurerm_databricks_access_connector',
       'azurerm_network_security_perimeter_access_rule',
       'azurerm_storage_account',
       'data.azapi_resource_list',

@@ -229,13 +229,20 @@ function attachValidations(providers: Record<string, any>, end: End): void {
           throw new Error(`validations.json: ${address} ${kind} ${type} is not in the ${end} end's schema`);
         }
         for (const rule of rules) {
-          const named = [...(rule.attributes ?? []), rule.attribute, rule.with, ...(rule.forbidden ?? [])].filter(Boolean);
+          const named = [
+            ...(rule.attributes ?? []), rule.attribute, rule.with, ...(rule.forbidden ?? []), rule.unless?.attribute, rule.unless_false, rule.in,
+          ].filter(Boolean);
           const missing = named.filter((n: string) => !block.attributes[n]);
           if (missing.length) {
             throw new Error(`validations.json: ${type} has no attribute ${missing.join(', ')} at the ${end} end`);
           }
         }
-        block.validations = rules.map((rule: any) => ({ ...rule, sdk }));
+        // A rule's `versions` may differ per end (api_version: the API versions a provider release knows).
+        block.validations = rules.map((rule: any) => ({
+          ...rule,
+          ...(rule.versions ? { versions: mapValues(rule.versions, (v) => atEnd<string[]>(v, end)) } : {}),
+          sdk,
+        }));
       }
     }
   }

@@ -56,6 +56,7 @@ const SATISFY: Record<string, object> = {
   'databricks_mws_ncc_private_endpoint_rule': {},
   'time_sleep': { create_duration: '1s' },
   'azapi_update_resource': { type: 'Microsoft.Storage/storageAccounts@2023-05-01', resource_id: 'placeholder' },
+  'azapi_resource': { type: 'Microsoft.Storage/storageAccounts@2023-05-01', name: 'placeholder', parent_id: 'placeholder' },
   'data.azapi_resource_list': { type: 'Microsoft.Storage/storageAccounts@2023-05-01' },
 };
 const RULED = ['azurerm_network_security_perimeter', 'azurerm_network_security_perimeter_profile'];

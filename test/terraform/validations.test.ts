@@ -9,7 +9,7 @@
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { End, endLabel, ENDS } from './ends';
-import { planDirAll, planDirAt, validateDir, writeConfig, EndsValidateResult } from './harness';
+import { planDirAll, planDirAt, validateDir, validateDirAt, writeConfig, EndsValidateResult } from './harness';
 
 interface Case {
   /** What it breaks: `<type> <rule> [<attribute or detail>]` (see coverage below). */
@@ -36,6 +36,17 @@ const assoc = (c: Body): Body => ({ name: 'assoc1', network_security_perimeter_p
 const pe = (c: Body): Body => ({ network_connectivity_config_id: 'ncc-1', resource_id: STORAGE_ID, ...c });
 const approve = (c: Body): Body => ({ type: TYPE, body: { properties: { status: 'Approved' } }, ...c });
 const sleep = (c: Body): Body => c;
+const RG_ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg';
+/** An azapi_resource as ServerlessWorkspace emits it (the API version given). */
+const workspace = (c: Body, version = '2026-01-01'): Body => ({
+  type: `Microsoft.Databricks/workspaces@${version}`,
+  name: 'dbw-rules',
+  parent_id: RG_ID,
+  location: 'westeurope',
+  body: { sku: { name: 'premium' }, properties: { computeMode: 'Serverless', publicNetworkAccess: 'Enabled' } },
+  response_export_values: ['properties.workspaceId', 'properties.workspaceUrl'],
+  ...c,
+});
 
 const NAME_RULE = /invalid value for name \(`name` must be between 1 and 80 characters long/;
 const SDK_ONE_OF = 'address_prefixes,fqdns,service_tags,subscription_ids';
@@ -143,6 +154,42 @@ const CASES: Case[] = [
     message: /Invalid configuration: The argument "name" is required when the argument "parent_id" is set/,
   },
   {
+    breaks: 'azapi_resource regex type',
+    type: 'azapi_resource',
+    config: workspace({ type: 'Microsoft.Databricks/workspaces' }),
+    attribute: 'type',
+    message: /Invalid Resource Type: expected "type" to be <resource-type>@<api-version>/,
+  },
+  {
+    breaks: 'azapi_resource required_unless parent_id',
+    type: 'azapi_resource',
+    config: workspace({ parent_id: null }),
+    attribute: 'parent_id',
+    message: /Missing required argument: The argument "parent_id" is required, but no definition was found\./,
+  },
+  {
+    breaks: 'azapi_resource not_string body',
+    type: 'azapi_resource',
+    config: workspace({ body: '{"properties":{"computeMode":"Serverless"}}' }),
+    // The framework's attribute error: its text names no attribute (Terraform shows the path as a source range).
+    attribute: 'must not be a string',
+    message: /Invalid Type: The value must not be a string\. From 2\.0, the value only accepts an HCL object/,
+  },
+  ...['tags', 'location'].map((attribute) => ({
+    breaks: `azapi_resource key_conflict ${attribute}`,
+    type: 'azapi_resource',
+    config: workspace({ tags: { team: 'data' }, body: { [attribute]: attribute === 'tags' ? { team: 'data' } : 'westeurope', properties: { computeMode: 'Serverless' } } }),
+    attribute,
+    message: new RegExp(`Invalid configuration: can't specify both the argument "${attribute}" and "${attribute}" in the argument "body"`),
+  })),
+  {
+    breaks: 'azapi_resource api_version type',
+    type: 'azapi_resource',
+    config: workspace({}, '2099-01-01'),
+    attribute: 'type',
+    message: /embedded schema validation failed: the argument "type"'s api-version is invalid\.\n The supported versions are \[2018-04-01, .*2024-09-01-preview.*\]/,
+  },
+  {
     breaks: 'data.azapi_resource_list regex type',
     type: 'data.azapi_resource_list',
     config: { type: 'Microsoft.Storage/storageAccounts/privateEndpointConnections', parent_id: STORAGE_ID },
@@ -184,6 +231,14 @@ const VALID: Array<[string, Record<string, unknown>]> = [
   ['azapi_update_resource', approve({ resource_id: `${STORAGE_ID}/privateEndpointConnections/c1` })],
   ['azapi_update_resource', approve({ name: 'c1', parent_id: STORAGE_ID })],
   ['data.azapi_resource_list', { type: TYPE, parent_id: STORAGE_ID }],
+  // A resource group needs no parent_id; a type the rules do not record, or an unknown one, is not checked;
+  // the embedded type data is not consulted when schema validation is off (the workspace's API version is
+  // new at azapi 2.9.0: see the floor test below); an unknown body passes.
+  ['azapi_resource', { type: 'Microsoft.Resources/resourceGroups@2021-04-01', name: 'rg-rules', location: 'westeurope' }],
+  ['azapi_resource', workspace({ schema_validation_enabled: false })],
+  ['azapi_resource', workspace({ type: unknown('"Microsoft.Databricks/workspaces@2099-01-01"', '"Microsoft.Databricks/workspaces@2024-05-01"') })],
+  ['azapi_resource', workspace({ type: 'Microsoft.Network/publicIPAddresses@2099-01-01', body: { properties: {} } })],
+  ['azapi_resource', workspace({ tags: { team: 'data' }, body: `\${jsondecode(${unknown('"{\\"tags\\":{}}"', '"{\\"properties\\":{}}"').slice(2, -1)})}` }, '2024-05-01')],
   ...['0s', '60s', '1.5m', '100ms', '2h'].map((d): [string, Record<string, unknown>] => ['time_sleep', sleep({ create_duration: d })]),
   ['time_sleep', sleep({ destroy_duration: '30s' })],
   ['time_sleep', sleep({ create_duration: unknown('"30"', '"30s"') })],
@@ -275,6 +330,8 @@ describe('provider-side value rules, at both ends', () => {
             if (r.rule === 'at_least_one_of') needed.push(`${type} at_least_one_of`);
             if (r.rule === 'required_with') needed.push(`${type} required_with ${r.attribute}`);
             if (r.rule === 'forbidden_when') needed.push(...r.forbidden.map((f: string) => `${type} forbidden_when ${r.equals} ${f}`));
+            if (['not_string', 'key_conflict'].includes(r.rule)) needed.push(...r.attributes.map((a: string) => `${type} ${r.rule} ${a}`));
+            if (['required_unless', 'api_version'].includes(r.rule)) needed.push(`${type} ${r.rule} ${r.attribute}`);
           }
         }
       }
@@ -305,6 +362,18 @@ describe('provider-side value rules, at both ends', () => {
       expect(errors).toMatch(c.message);
       expect(errors).toContain(c.attribute);
     });
+  });
+
+  test('the serverless workspace the library emits: its API version (2026-01-01) is in azapi 2.12.0\'s type data, not in 2.0.1\'s (the azapi floor 2.9.0)', () => {
+    const dir = writeConfig(configOf([{ type: 'azapi_resource', config: workspace({}) }]).config);
+    try {
+      expect(validateDirAt('newest', dir).errors).toBe('');
+      const oldest = validateDirAt('oldest', dir);
+      expect(oldest.valid).toBe(false);
+      expect(oldest.errors).toMatch(/azapi_resource\.c0: Invalid configuration: embedded schema validation failed: the argument "type"'s api-version is invalid\.\n The supported versions are \[2018-04-01, 2021-04-01-preview, 2022-04-01-preview, 2023-02-01, 2023-09-15-preview, 2024-05-01, 2024-09-01-preview\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('what the library emits validates and plans at both ends', () => {

@@ -30,6 +30,31 @@ function uuid() {
 
 const isKnownString = (v) => typeof v === 'string';
 
+/** The tenant of the fake subscription (managed identities report it). */
+const TENANT = '00000000-0000-0000-0000-0000000000bb';
+
+/** A GUID made from text (stable IDs of one object across runs and ends). */
+function guidOf(text) {
+  const h = hex(text, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Azure built-in role definition IDs (the same in every tenant; Learn, "Azure built-in roles"). */
+const BUILT_IN_ROLES = {
+  'storage blob data contributor': 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+  'storage blob data reader': '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
+  'storage queue data contributor': '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+  'eventgrid eventsubscription contributor': '428e0ff0-5e57-4d9c-a221-2c70d0e0a443',
+};
+
+/**
+ * A Databricks workspace ID as the fake cloud makes them: 16 digits, odd and above 2^53 (a double does not
+ * hold it exactly), from the workspace's identity.
+ */
+function workspaceIdOf(key) {
+  return `${(9_100_000_000_000_000n + BigInt(`0x${hex(key, 12)}`)) | 1n}`;
+}
+
 class World {
   constructor(dir, end) {
     this.root = dir && end ? path.join(dir, end) : undefined;
@@ -43,6 +68,11 @@ class World {
     if (!this.root) return undefined;
     const f = this.file(kind, key);
     return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : undefined;
+  }
+
+  remove(kind, key) {
+    if (!this.root) return;
+    fs.rmSync(this.file(kind, key), { force: true });
   }
 
   put(kind, key, value) {
@@ -132,11 +162,43 @@ function createApi(world, end) {
       create: (s, u) => {
         fillIf(s, u, 'id', armId(s.resource_group_name, 'Microsoft.Databricks/workspaces', s.name));
         // A workspace ID: 16 digits, here odd and above 2^53, which a double does not hold exactly.
-        const wsId = `${(9_100_000_000_000_000n + BigInt(`0x${hex(`${s.resource_group_name}/${s.name}`, 12)}`)) | 1n}`;
+        const wsId = workspaceIdOf(`${s.resource_group_name}/${s.name}`);
         fillIf(s, u, 'workspace_id', wsId);
         fillIf(s, u, 'workspace_url', `adb-${wsId}.${Number(wsId.slice(-2))}.azuredatabricks.net`);
         fillIf(s, u, 'managed_resource_group_name', `databricks-rg-${s.name}`);
         fillIf(s, u, 'managed_resource_group_id', `/subscriptions/${SUBSCRIPTION}/resourceGroups/${s.managed_resource_group_name}`);
+      },
+    },
+    // An access connector's system-assigned identity: a service principal of the tenant, its IDs GUIDs
+    // (azurerm flattens identity.principal_id and tenant_id from the response, databricks_access_connector_resource.go Read).
+    azurerm_databricks_access_connector: {
+      create: (s, u) => {
+        fillIf(s, u, 'id', armId(s.resource_group_name, 'Microsoft.Databricks/accessConnectors', s.name));
+        for (const identity of Array.isArray(s.identity) ? s.identity : []) {
+          const system = /SystemAssigned/.test(String(identity.type));
+          fillIf(identity, u, 'principal_id', system ? uuid() : null);
+          fillIf(identity, u, 'tenant_id', system ? TENANT : null);
+          fillIf(identity, u, 'identity_ids', []);
+        }
+      },
+      update: (s, u) => {
+        for (const identity of Array.isArray(s.identity) ? s.identity : []) {
+          fillIf(identity, u, 'principal_id', /SystemAssigned/.test(String(identity.type)) ? uuid() : null);
+          fillIf(identity, u, 'tenant_id', /SystemAssigned/.test(String(identity.type)) ? TENANT : null);
+        }
+      },
+    },
+    // A role assignment is named by a GUID; its ID is `<scope>/providers/Microsoft.Authorization/roleAssignments/<name>`,
+    // its role_definition_id the subscription-scoped ID of the role named (role_assignment_resource.go Create/Read).
+    azurerm_role_assignment: {
+      create: (s, u) => {
+        fillIf(s, u, 'name', uuid());
+        fillIf(s, u, 'id', `${s.scope}/providers/Microsoft.Authorization/roleAssignments/${s.name}`);
+        const role = BUILT_IN_ROLES[String(s.role_definition_name).toLowerCase()] ?? guidOf(`role ${s.role_definition_name}`);
+        fillIf(s, u, 'role_definition_id', `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${role}`);
+        fillIf(s, u, 'skip_service_principal_aad_check', false);
+        // Upstream Optional and not computed: unset stays null.
+        for (const name of ['condition', 'condition_version', 'description', 'delegated_managed_identity_resource_id']) fillIf(s, u, name, null);
       },
     },
     azurerm_network_security_perimeter: {
@@ -222,6 +284,80 @@ function createApi(world, end) {
         }
       },
     },
+    // Unity Catalog (workspace-level API, one metastore per workspace here). The provider sets the ID to the
+    // object's name (a grant's to `<securable>/<name>`, a binding's to `<workspace>|<type>|<name>`) and copies
+    // the response's computed fields into state (catalog/resource_*.go Create/Read).
+    databricks_storage_credential: {
+      create: (s, u, ctx) => {
+        const metastore = metastoreOf(s, ctx);
+        fillIf(s, u, 'id', s.name);
+        fillIf(s, u, 'storage_credential_id', uuid());
+        ucCommon(s, u, ctx, metastore);
+        for (const mi of Array.isArray(s.azure_managed_identity) ? s.azure_managed_identity : []) {
+          fillIf(mi, u, 'credential_id', uuid());
+          fillIf(mi, u, 'managed_identity_id', null); // a system-assigned identity: none
+        }
+        world.put('uc-credentials', `${metastore}/${s.name}`, { storage_credential_id: s.storage_credential_id, access_connector_id: s.azure_managed_identity?.[0]?.access_connector_id ?? null });
+      },
+      update: (s, u, ctx) => {
+        const metastore = metastoreOf(s, ctx);
+        world.put('uc-credentials', `${metastore}/${s.name}`, { storage_credential_id: s.storage_credential_id, access_connector_id: s.azure_managed_identity?.[0]?.access_connector_id ?? null });
+      },
+      delete: (s, ctx) => world.remove('uc-credentials', `${metastoreOf(s, ctx)}/${s.name}`),
+    },
+    databricks_external_location: {
+      create: (s, u, ctx) => {
+        const metastore = metastoreOf(s, ctx);
+        fillIf(s, u, 'id', s.name);
+        ucCommon(s, u, ctx, metastore);
+        // The credential's ID, as the API reports it on the location.
+        const credential = isKnownString(s.credential_name) ? world.get('uc-credentials', `${metastore}/${s.credential_name}`) : undefined;
+        fillIf(s, u, 'credential_id', credential?.storage_credential_id ?? uuid());
+        fillIf(s, u, 'browse_only', false);
+        fillIf(s, u, 'enable_file_events', false);
+        fillIf(s, u, 'fallback', false);
+      },
+    },
+    databricks_catalog: {
+      create: (s, u, ctx) => {
+        fillIf(s, u, 'id', s.name);
+        ucCommon(s, u, ctx, metastoreOf(s, ctx));
+        fillIf(s, u, 'full_name', s.name);
+        fillIf(s, u, 'securable_type', 'CATALOG');
+        fillIf(s, u, 'catalog_type', 'MANAGED_CATALOG');
+        fillIf(s, u, 'enable_predictive_optimization', 'INHERIT');
+        fillIf(s, u, 'browse_only', false);
+        // Managed storage of a catalog: a folder of its storage root named by the catalog's ID.
+        fillIf(s, u, 'storage_location', isKnownString(s.storage_root) ? `${s.storage_root.replace(/\/$/, '')}/__unitystorage/catalogs/${uuid()}` : null);
+        for (const name of ['connection_name', 'provider_name', 'share_name']) fillIf(s, u, name, null);
+      },
+    },
+    databricks_workspace_binding: {
+      create: (s, u) => {
+        fillIf(s, u, 'securable_name', s.catalog_name);
+        fillIf(s, u, 'id', `${s.workspace_id}|${s.securable_type}|${s.securable_name}`);
+      },
+    },
+    databricks_grants: {
+      create: (s, u) => {
+        const securable = GRANT_SECURABLES.find((name) => isKnownString(s[name]));
+        fillIf(s, u, 'id', securable ? `${securable}/${s[securable]}` : 'standin-id');
+        for (const name of GRANT_SECURABLES.filter((n) => n !== securable)) fillIf(s, u, name, null);
+      },
+    },
+    // azapi_resource PUTs the body to `<parent_id>/providers/<type>/<name>` (parse.NewResourceID), GETs it,
+    // and sets `output` from the response (only the paths of response_export_values, azapi_resource.go
+    // CreateUpdate/Read, common.go buildOutputFromBody). A create first GETs the ID: an existing resource
+    // is "Resource already exists". The fake cloud keeps each response; types it does not know are echoed.
+    azapi_resource: {
+      create: (s, u, ctx) => azapiPut(s, u, ctx, true),
+      update: (s, u, ctx) => azapiPut(s, u, ctx, false),
+      read: (s, ctx) => {
+        const stored = isKnownString(s.id) ? world.get('arm', s.id) : undefined;
+        if (stored) s.output = ctx.dynamicValue(ctx.azapiOutput(s.response_export_values, ctx.providerConfig, stored.response));
+      },
+      delete: (s) => isKnownString(s.id) && world.remove('arm', s.id),
+    },
     time_sleep: {
       create: (s, u) => fillIf(s, u, 'id', new Date().toISOString().replace(/\.\d+Z$/, 'Z')),
     },
@@ -242,6 +378,70 @@ function createApi(world, end) {
       },
     },
   };
+
+  /** The metastore of a workspace-level object: one per workspace (provider host). */
+  function metastoreOf(s, ctx) {
+    return isKnownString(s.metastore_id) ? s.metastore_id : guidOf(`metastore ${isKnownString(ctx.providerConfig?.host) ? ctx.providerConfig.host : 'standin'}`);
+  }
+
+  /** What every Unity Catalog securable reports: its metastore, owner (the caller), isolation mode, timestamps. */
+  function ucCommon(s, u, ctx, metastore) {
+    const now = Date.now();
+    fillIf(s, u, 'metastore_id', metastore);
+    fillIf(s, u, 'owner', DEPLOYER);
+    fillIf(s, u, 'isolation_mode', 'ISOLATION_MODE_OPEN');
+    fillIf(s, u, 'created_at', now);
+    fillIf(s, u, 'created_by', DEPLOYER);
+    fillIf(s, u, 'updated_at', now);
+    fillIf(s, u, 'updated_by', DEPLOYER);
+    fillIf(s, u, 'api', null); // upstream Optional, not computed
+  }
+
+  /** The ARM PUT of an azapi_resource (see the handler). */
+  function azapiPut(s, u, ctx, creating) {
+    const body = ctx.plainDynamic(s.body) ?? {};
+    const [type, apiVersion] = String(s.type).split('@');
+    const id = `${s.parent_id}/providers/${type}/${s.name}`;
+    if (creating && world.get('arm', id)) {
+      return [error('Resource already exists', `stand-in: a resource with the ID "${id}" already exists - to be managed via Terraform this resource needs to be imported into the State.`)];
+    }
+    const refused = refusal(type, body);
+    if (refused) {
+      return [error('Failed to create/update resource', `creating/updating Resource: (ResourceId "${id}" / Api Version "${apiVersion}"): RESPONSE 400: 400 Bad Request, ${refused}`)];
+    }
+    const response = { ...body, id, name: s.name, type, ...(isKnownString(s.location) ? { location: s.location } : {}), ...(s.tags && typeof s.tags === 'object' ? { tags: s.tags } : {}) };
+    if (/^Microsoft\.Databricks\/workspaces$/i.test(type)) {
+      const previous = world.get('arm', id)?.response?.properties;
+      const workspaceId = previous?.workspaceId ?? workspaceIdOf(id.toLowerCase());
+      response.properties = {
+        ...body.properties,
+        provisioningState: 'Succeeded',
+        workspaceId,
+        workspaceUrl: previous?.workspaceUrl ?? `adb-${workspaceId}.${Number(workspaceId.slice(-2))}.azuredatabricks.net`,
+        createdDateTime: previous?.createdDateTime ?? new Date().toISOString(),
+      };
+    }
+    world.put('arm', id, { response });
+    fillIf(s, u, 'id', id);
+    if (u(s.output)) s.output = ctx.dynamicValue(ctx.azapiOutput(s.response_export_values, ctx.providerConfig, response));
+    return undefined;
+  }
+
+  /**
+   * What ARM refuses of a body, as a stand-in error text. A serverless workspace (computeMode Serverless) has
+   * no classic compute plane: no managed resource group and no VNet injection (Learn, "Serverless workspaces";
+   * this library's ServerlessWorkspace sends neither), so a body with managedResourceGroupId or parameters is
+   * refused (the error code is the stand-in's).
+   */
+  function refusal(type, body) {
+    if (!/^Microsoft\.Databricks\/workspaces$/i.test(type)) return undefined;
+    const props = body.properties ?? {};
+    if (String(props.computeMode).toLowerCase() !== 'serverless') return undefined;
+    const extra = ['managedResourceGroupId', 'parameters'].filter((k) => props[k] !== undefined && props[k] !== null);
+    return extra.length
+      ? `ERROR CODE: InvalidServerlessWorkspaceProperties (stand-in): a workspace with computeMode Serverless takes no ${extra.map((k) => `properties.${k}`).join(' or ')} (no managed resource group, no VNet injection)`
+      : undefined;
+  }
 
   function policyWrite(s, u, ctx) {
     const ingress = s.ingress;
@@ -319,6 +519,15 @@ function createApi(world, end) {
     },
   };
 }
+
+/** The securables of databricks_grants (catalog/permissions/permissions.go Mappings, v1.128.0). */
+const GRANT_SECURABLES = [
+  'catalog', 'credential', 'external_location', 'foreign_connection', 'function', 'mcp_service', 'metastore', 'model', 'model_provider_service',
+  'model_service', 'pipeline', 'recipient', 'schema', 'secret', 'share', 'storage_credential', 'table', 'volume',
+];
+
+/** Who the Unity Catalog API reports as owner and creator of what the tests create. */
+const DEPLOYER = 'deployer@example.com';
 
 function error(summary, detail) {
   return { severity: 'ERROR', summary, detail, attribute: null };

@@ -14,7 +14,8 @@
  *    a bare struct function with type list/set is a block of at most one; type struct is a single
  *    block when the .d.ts documents the member as "<name> block", else an object attribute;
  *  - required: `readonly camel: T` (no `?`) in the .d.ts interface;
- *  - computed-only: a getter of the class (`this.getStringAttribute('snake')` ...) without a setter.
+ *  - computed-only: a getter of the class (`this.getStringAttribute('snake')` ...) without a setter; in a
+ *    nested block, a getter without a setter of its struct's `<Struct>OutputReference` class.
  * Settable optional arguments are marked optional+computed (cdktf does not keep the difference).
  *
  * Usage: node extract.js <out.json> [azurerm|databricks[=<package root>] ...]
@@ -75,7 +76,13 @@ function parseModule(js) {
     const tfType = /terraformResourceType: '([a-z0-9_]+)'/.exec(m[3]);
     classes.push({ name: m[1], kind: m[2], body: m[3], tfType: tfType && tfType[1] });
   }
-  return { structs, classes };
+  // The output references of nested structs (`class <Struct>OutputReference extends cdktf.ComplexObject`).
+  const outputRefs = new Map();
+  const refRe = new RegExp(`\\nclass (\\w+OutputReference) extends ${RT}\\.ComplexObject \\{([\\s\\S]*?)\\n\\}\\nexports\\.\\1 = \\1;`, 'g');
+  while ((m = refRe.exec(js))) {
+    outputRefs.set(m[1], m[2]);
+  }
+  return { structs, classes, outputRefs };
 }
 
 function entriesOf(body) {
@@ -107,8 +114,25 @@ function primitiveType(value, kind) {
   return type;
 }
 
-function makeExtractor(structs, interfaces, objectAttrs) {
+function makeExtractor(structs, interfaces, objectAttrs, outputRefs = new Map()) {
   const cache = new Map();
+  const withComputed = new Map();
+
+  /**
+   * A nested block with its computed-only attributes: the getters without a setter of the struct's
+   * `<Struct>OutputReference` class (e.g. an identity block's `principal_id`). Only blocks get them: an
+   * object-typed attribute's type is what a configuration writes.
+   */
+  function blockWithComputed(fnName, inner) {
+    if (!withComputed.has(fnName)) {
+      const ref = outputRefs.get(`${pascal(fnName)}OutputReference`);
+      // Not those typed only as `dynamic` (a computed list of objects held by its own reference class): a
+      // dynamic value nested in a block is not what the provider serves, and Terraform cannot decode it.
+      const extra = Object.fromEntries(Object.entries(ref ? computedOnly(ref, inner) : {}).filter(([, a]) => a.type !== 'dynamic'));
+      withComputed.set(fnName, Object.keys(extra).length ? { ...inner, attributes: { ...inner.attributes, ...extra } } : inner);
+    }
+    return withComputed.get(fnName);
+  }
 
   function structBlock(fnName, stack) {
     if (cache.has(fnName)) return cache.get(fnName);
@@ -147,7 +171,7 @@ function makeExtractor(structs, interfaces, objectAttrs) {
           nesting,
           min_items: member.required && nesting !== 'single' ? 1 : 0,
           max_items: mapped || nesting === 'single' ? 0 : 1,
-          block: inner,
+          block: blockWithComputed(structFn[1], inner),
         };
       } else if (objectAttrs === 'nested') {
         const nesting = e.kind === 'set' ? 'set' : e.kind === 'map' ? 'map' : e.kind === 'struct' ? 'single' : 'list';
@@ -165,7 +189,7 @@ function makeExtractor(structs, interfaces, objectAttrs) {
   return { buildBlock };
 }
 
-/** Computed-only top-level attributes: getters without a setter. */
+/** Computed-only attributes of a class body (a resource, or a nested block's output reference): getters without a setter. */
 function computedOnly(body, known) {
   const out = {};
   const setters = new Set([...body.matchAll(/\n    set (\w+)\(/g)].map((m) => m[1]));
@@ -230,9 +254,9 @@ function extractProvider(name, packageRoot) {
     const files = listFiles(path.join(libDir, dir));
     const js = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     const dts = files.filter((f) => f.endsWith('.d.ts')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    const { structs, classes } = parseModule(js);
+    const { structs, classes, outputRefs } = parseModule(js);
     const interfaces = parseInterfaces(dts);
-    const { buildBlock } = makeExtractor(structs, interfaces, objectAttrs);
+    const { buildBlock } = makeExtractor(structs, interfaces, objectAttrs, outputRefs);
     for (const c of classes) {
       if (!c.tfType) continue;
       const members = interfaces.get(c.kind === 'TerraformProvider' ? `${c.name}Config` : `${c.name}Config`) || new Map();

@@ -188,6 +188,8 @@ const MESSAGES = {
     framework: ['Invalid Attribute Combination', 'Attribute "{with}" must be specified when "{attribute}" is specified'],
   },
   forbidden_when: { sdkv2: ['{message}', ''], framework: ['{message}', ''] },
+  // Rules whose provider writes its own message (summary and detail in the rule).
+  own: { sdkv2: ['{summary}', '{detail}'], framework: ['{summary}', '{detail}'] },
 };
 
 function ruleError(rule, kind, vars, at) {
@@ -249,6 +251,34 @@ function checkRules(block, config, phase) {
           diags.push(ruleError(rule, 'required_with', { attribute: rule.attribute }, own ? undefined : [rule.attribute]));
         }
         break;
+      case 'required_unless': {
+        const other = config[rule.unless.attribute];
+        const exempt = other === UNKNOWN || (isKnown(other) && new RegExp(rule.unless.pattern, rule.unless.flags || '').test(other));
+        if (!isSet(config[rule.attribute]) && !exempt) diags.push(ruleError(rule, 'own', { attribute: rule.attribute }, undefined));
+        break;
+      }
+      case 'not_string':
+        for (const attribute of names) {
+          if (typeof plainDynamic(config[attribute]) === 'string') diags.push(ruleError(rule, 'own', { attribute }, [attribute]));
+        }
+        break;
+      case 'key_conflict': {
+        const inner = plainDynamic(config[rule.in]);
+        if (!inner || inner === UNKNOWN || typeof inner !== 'object' || Array.isArray(inner)) break;
+        for (const attribute of names) {
+          if (isKnown(config[attribute]) && isSet(inner[attribute])) diags.push(ruleError(rule, 'own', { attribute, in: rule.in }, undefined));
+        }
+        break;
+      }
+      case 'api_version': {
+        const v = config[rule.attribute];
+        if (!isKnown(v) || (rule.unless_false && config[rule.unless_false] === false)) break;
+        const [type, version, ...rest] = String(v).split('@');
+        if (rest.length || version === undefined) break; // the type's format rule reports it
+        const known = Object.entries(rule.versions).find(([t]) => t.toLowerCase() === type.toLowerCase());
+        if (known && !known[1].includes(version)) diags.push(ruleError(rule, 'own', { attribute: rule.attribute, supported: [...known[1]].sort().join(', ') }, undefined));
+        break;
+      }
       case 'forbidden_when':
         if (config[rule.attribute] === rule.equals) {
           for (const forbidden of rule.forbidden) {
@@ -550,6 +580,11 @@ function fromStateJson(block, obj) {
 
 // ---- server -----------------------------------------------------------------------------------
 
+/** What the fake cloud gets with each call: the provider's configuration, and azapi's value helpers. */
+function apiContext(providerConfig) {
+  return { providerConfig, dynamicValue, plainDynamic, azapiOutput };
+}
+
 const api = createApi(new World(process.env.STANDIN_WORLD_DIR, process.env.STANDIN_END), process.env.STANDIN_END);
 
 function providerService(address, schema) {
@@ -607,7 +642,7 @@ function providerService(address, schema) {
     ReadResource: guard((call, cb) => {
       const current = unpack(call.request.current_state);
       const block = blockOf(call.request.type_name, false);
-      const state = current === null ? null : conform(block, api.read(call.request.type_name, current, { providerConfig: configs.get(call.getPeer()) }));
+      const state = current === null ? null : conform(block, api.read(call.request.type_name, current, apiContext(configs.get(call.getPeer()))));
       ok(cb, { new_state: pack(state), diagnostics: [], private: call.request.private });
     }),
     PlanResourceChange: guard((call, cb) => {
@@ -638,7 +673,7 @@ function providerService(address, schema) {
       const typeName = call.request.type_name;
       const planned = unpack(call.request.planned_state);
       const prior = unpack(call.request.prior_state);
-      const ctx = { providerConfig: configs.get(call.getPeer()) };
+      const ctx = apiContext(configs.get(call.getPeer()));
       if (planned === null) {
         const diagnostics = api.delete(typeName, prior, ctx) || [];
         return ok(cb, { new_state: pack(null), private: call.request.planned_private, diagnostics, legacy_type_system: legacy(typeName) });
@@ -658,7 +693,7 @@ function providerService(address, schema) {
       }
       const block = blockOf(typeName, false);
       // A provider's import reads the object (the fake cloud fills what it holds).
-      const state = api.read(typeName, Object.assign(emptyObject(block), values), { providerConfig: configs.get(call.getPeer()) });
+      const state = api.read(typeName, Object.assign(emptyObject(block), values), apiContext(configs.get(call.getPeer())));
       ok(cb, { imported_resources: [{ type_name: typeName, state: pack(conform(block, state)), private: Buffer.alloc(0) }], diagnostics: [] });
     }),
     ReadDataSource: guard((call, cb) => {
