@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Annotations, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { resolvedFacts } from './facts';
+import { holdDocument, takeHeldDocument } from './held-document';
 import { CheckModel } from './model';
 import { CheckFinding, CheckReport, countAtLeast, formatReport, reportJson, runRules, Suppression } from './report';
 import { FindingLevel } from './rule';
@@ -105,6 +106,7 @@ export class ServerlessNetworkChecks implements IAspect {
       throw error;
     }
     construct.node.addMetadata(SUPPRESS, { ruleId, reason });
+    SUPPRESSING.add(construct.node.root);
   }
 
   /** Runs the pack on a stack now, without synthesizing it to disk (for tests and custom pipelines). */
@@ -137,6 +139,8 @@ export class ServerlessNetworkChecks implements IAspect {
     if (!TerraformStack.isStack(node)) {
       return;
     }
+    // The synth that runs this aspect writes the stack's document next: the checks take that one.
+    holdDocument(node);
     const current = STACK_PACK.get(node);
     if (!(current && this instanceof DefaultChecks && !(current instanceof DefaultChecks))) {
       STACK_PACK.set(node, this);
@@ -155,7 +159,8 @@ export class ServerlessNetworkChecks implements IAspect {
     const serverlessSubnetIds = [...facts.serverlessSubnetIds, ...(this.props.nccServerlessSubnetIds ?? [])];
     const model = CheckModel.fromTerraformJson(json, { ...facts, serverlessSubnetIds }, external);
     const rules = ALL_RULES.filter((r) => !(this.props.disabledRules ?? []).includes(r.id));
-    const suppressions: Suppression[] = stack.node.findAll().flatMap((c) =>
+    // Only a tree in which something was suppressed is searched for suppressions.
+    const suppressions: Suppression[] = !SUPPRESSING.has(stack.node.root) ? [] : stack.node.findAll().flatMap((c) =>
       c.node.metadata.filter((m) => m.type === SUPPRESS).map((m) => ({ path: c.node.path, ruleId: m.data.ruleId, reason: m.data.reason })),
     );
     return runRules(stack.node.id, model, rules, suppressions);
@@ -168,8 +173,9 @@ export class ServerlessNetworkChecks implements IAspect {
   public _report(stack: TerraformStack, app: App): string | undefined {
     const manifest = app.manifest.forStack(stack);
     const file = join(app.outdir, manifest.synthesizedStackPath);
-    // The JSON route: the document written; the HCL route (`cdktf synth --hcl`): the same document, made again.
-    const json = file.endsWith('.json') && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : stack.toTerraform();
+    // The JSON route: the document this synth made and wrote (held), else as written; the HCL route
+    // (`cdktf synth --hcl`): the same document, made again.
+    const json = takeHeldDocument(stack) ?? (file.endsWith('.json') && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : stack.toTerraform());
     const report = this._checkJson(stack, json);
     const reportFile = join(manifest.workingDirectory, ServerlessNetworkChecks.REPORT_FILE);
     writeFileSync(join(app.outdir, reportFile), reportJson(report));
@@ -232,9 +238,8 @@ class DefaultChecks extends ServerlessNetworkChecks {
   /** @internal */
   public _checkJson(stack: TerraformStack, json: any): CheckReport {
     const report = super._checkJson(stack, json);
-    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
     const created = (path: string | undefined) => {
-      for (let c = path === undefined ? undefined : byPath.get(path); c; c = c.node.scope) {
+      for (let c = path === undefined ? undefined : constructAt(stack, path); c; c = c.node.scope) {
         if (LIBRARY.has(c)) {
           return true;
         }
@@ -258,6 +263,22 @@ export function useChecks(scope: IConstruct): void {
   }
 }
 const DEFAULT_ADDED = new WeakSet<TerraformStack>();
+/** The roots of the trees in which a construct was suppressed. */
+const SUPPRESSING = new WeakSet<IConstruct>();
+
+/** The construct of the stack's tree at a construct path (`<stack>/<id>/...`), found by its IDs. */
+function constructAt(stack: TerraformStack, path: string): IConstruct | undefined {
+  let c: IConstruct | undefined = stack.node.root;
+  const ids = path.split('/');
+  // The root's ID is in paths when it has one (an app's is empty).
+  for (const id of c.node.id ? ids.slice(ids[0] === c.node.id ? 1 : ids.length) : ids) {
+    c = c.node.tryFindChild(id);
+    if (!c) {
+      return undefined;
+    }
+  }
+  return c;
+}
 /** The library's constructs: their resources (and those below them) are "what the library created". */
 const LIBRARY = new WeakSet<IConstruct>();
 

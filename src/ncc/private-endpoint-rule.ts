@@ -10,7 +10,7 @@ import { PRIVATE_LINK_SERVICE, sameArmType } from '../core/azure-resource-types'
 import { claimOnce } from '../core/claims';
 import { DNS_NAME } from '../core/patterns';
 import { requireProvider } from '../core/provider-requirements';
-import { resolveValue } from '../core/resolved-index';
+import { resolveString } from '../core/resolved-index';
 import { invalidProp, isUnresolved } from '../core/validation';
 import { PrivateEndpointApproval, PrivateEndpointApprovalOptions } from '../private-link/approval';
 import { IPrivateEndpointRuleRef } from '../private-link/rule-ref';
@@ -126,6 +126,15 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
     return this.networkConnectivityConfig.networkConnectivityConfigId;
   }
 
+  /**
+   * A plain reference to an attribute of the rule's resource (`<type>.<name>.<attribute>`), as its token
+   * would resolve in this stack, without making a token: for the library's elements of this stack that
+   * read the rule. Names the resource as the token would (its name is fixed from here on). @internal
+   */
+  public _attributeReference(attribute: string): string {
+    return `${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}${this.resource.forEach ? '.*' : ''}.${attribute}`;
+  }
+
   /** The rule's ID (`rule_id`). */
   public get ruleId(): string {
     return this.resource.ruleId;
@@ -165,7 +174,8 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
   /** The target's ARM type: from a literal ID (which must be well-formed), or from a reference to a well-known azurerm resource. */
   private targetType(resourceId: string): string | undefined {
     if (Token.isUnresolved(resourceId)) {
-      const resolved = resolveValue(this, resourceId);
+      // Resolved once per stack for a token given to several rules (an account's ID, to blob and dfs).
+      const resolved = resolveString(this, resourceId);
       checkIdReference(this, 'resourceId', resolved);
       return armTypeOfResolved(resolved);
     }

@@ -1,6 +1,6 @@
-import { Lazy, TerraformDataSource, TerraformLocal, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { Lazy, TerraformDataSource, TerraformLocal, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { IPrivateEndpointRuleRef } from './rule-ref';
+import { IPrivateEndpointRuleRef, ruleAttribute } from './rule-ref';
 import { matchExpression } from './selection';
 import { address, TargetConnections } from './target-connections';
 import { deriveTargetType, resolveTargetType } from './target-type';
@@ -141,14 +141,17 @@ export class PrivateEndpointApproval extends Construct {
     const waitSeconds = validateWait(this, props.waitSeconds ?? DEFAULT_WAIT_SECONDS);
     const azapi = props.azapiProvider ?? defaultProvider(this, AzapiProvider.tfResourceType, (s) => new AzapiProvider(s, 'azapi'));
     const time = () => props.timeProvider ?? defaultProvider(this, TimeProvider.tfResourceType, (s) => new TimeProvider(s, 'time'));
-    // The rule's endpoint name, read once (a reference; every read of an attribute makes a token).
-    const endpoint = rule.endpointName;
+    // The rule's endpoint name, read once (a reference; every read of an attribute makes a token), or named
+    // without a token by a rule of this stack that can.
+    const endpoint = ruleAttribute(this, rule, 'endpoint_name', () => rule.endpointName);
     const connections = TargetConnections.of(this, rule, endpoint, target, azapi, waitSeconds, time);
     this.lookup = connections.lookup;
 
-    const selected = new TerraformLocal(this, 'Selected', matchExpression(connections.connections, endpoint));
+    const selected = new TerraformLocal(this, 'Selected', matchExpression(connections.connections, endpoint.expression));
     this.selected = selected;
     const matches = address(selected);
+    // Read at synth, once (the endpoint's reference does not change once made).
+    let triggeredBy: string | undefined;
     this.approval = new AzapiUpdateResource(this, 'Approve', {
       resourceType: target.connectionsType,
       resourceId: `\${length(${matches}) == 1 ? ${matches}[0].id : ""}`,
@@ -156,7 +159,7 @@ export class PrivateEndpointApproval extends Construct {
         properties: {
           privateLinkServiceConnectionState: {
             status: 'Approved',
-            description: `Approved by ${LIBRARY} for Databricks NCC ${rule.networkConnectivityConfigId}, private endpoint \${${endpoint}}`,
+            description: `Approved by ${LIBRARY} for Databricks NCC ${rule.networkConnectivityConfigId}, private endpoint \${${endpoint.expression}}`,
           },
         },
       },
@@ -168,18 +171,13 @@ export class PrivateEndpointApproval extends Construct {
         // The approval follows its own rule instead: a replaced rule has a new endpoint, and a new connection.
         ignoreChanges: ['resource_id', 'body'],
         // A bare reference (Terraform reads replace_triggered_by as an expression, without `${}`), read at synth.
-        replaceTriggeredBy: [Lazy.stringValue({ produce: () => bareReference(this, endpoint) })],
+        replaceTriggeredBy: [endpoint.bare ?? Lazy.stringValue({ produce: () => (triggeredBy ??= bareReference(this, endpoint.expression)) })],
         precondition: [
           {
             condition: `\${length(${matches}) == 1}`,
+            // The text is the stack's one local (see approvalMessage); each approval fills in its own.
             errorMessage:
-              `Private endpoint approval for NCC rule ${rule.node.path}: expected exactly one Pending or Approved private endpoint connection ` +
-              `on the target whose private endpoint ID ends with "/privateEndpoints/\${coalesce(${endpoint}, "(no endpoint name yet)")}", found \${length(${matches})} ` +
-              `after waiting up to ${waitSeconds}s. ` +
-              'If none: the Databricks rule may still be CREATING, or its connection was rejected or removed; check the rule\'s connection_state in the ' +
-              'Databricks account console and run terraform apply again (raise waitSeconds if endpoints are slow in your region), or recreate an ' +
-              'EXPIRED/REJECTED rule. If more than one: nothing was approved; remove the duplicate connections on the target. ' +
-              'To approve by hand instead, use ApprovalMode.MANUAL.',
+              `\${format(${approvalMessage(this)}, ${hclString(rule.node.path)}, coalesce(${endpoint.expression}, "(no endpoint name yet)"), length(${matches}), ${waitSeconds})}`,
           },
         ],
       },
@@ -194,6 +192,33 @@ export class PrivateEndpointApproval extends Construct {
   private describeTarget(): string {
     return Token.isUnresolved(this.targetResourceId) ? 'the rule\'s target resource' : this.targetResourceId;
   }
+}
+
+/**
+ * The precondition message of every automatic approval of a stack, written once as a local (a `format`
+ * template: the rule's path, its endpoint name, the number of matches, the seconds waited), rather than
+ * about 1 KB repeated on every approval. Returns its address.
+ */
+function approvalMessage(scope: Construct): string {
+  const stack = TerraformStack.of(scope);
+  let message = MESSAGES.get(stack);
+  if (!message) {
+    message = new TerraformLocal(stack, `${LIBRARY}_approval-message`,
+      'Private endpoint approval for NCC rule %s: expected exactly one Pending or Approved private endpoint connection ' +
+      'on the target whose private endpoint ID ends with "/privateEndpoints/%s", found %d after waiting up to %ds. ' +
+      'If none: the Databricks rule may still be CREATING, or its connection was rejected or removed; check the rule\'s connection_state in the ' +
+      'Databricks account console and run terraform apply again (raise waitSeconds if endpoints are slow in your region), or recreate an ' +
+      'EXPIRED/REJECTED rule. If more than one: nothing was approved; remove the duplicate connections on the target. ' +
+      'To approve by hand instead, use ApprovalMode.MANUAL.');
+    MESSAGES.set(stack, message);
+  }
+  return address(message);
+}
+const MESSAGES = new WeakMap<TerraformStack, TerraformLocal>();
+
+/** A literal as an HCL string inside an interpolation (JSON escapes; `${` and `%{` escaped as HCL templates want). */
+function hclString(text: string): string {
+  return JSON.stringify(text).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 function validateWait(scope: Construct, seconds: number): number {

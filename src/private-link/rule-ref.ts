@@ -1,3 +1,4 @@
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { PrivateLinkSubResource } from './sub-resource';
 
@@ -22,4 +23,35 @@ export interface IPrivateEndpointRuleRef extends IConstruct {
   readonly endpointName: string;
   /** The rule's state (`connection_state`): `CREATING`, `PENDING`, `ESTABLISHED`, ... */
   readonly connectionState: string;
+}
+
+/**
+ * An attribute of a rule as an approval writes it: `expression` inside an interpolation (`${...}`),
+ * `value` as a whole value; `bare` is the plain reference (`<type>.<name>.<attribute>`) when the rule gave
+ * one.
+ */
+export interface RuleAttribute {
+  readonly expression: string;
+  readonly value: string;
+  readonly bare?: string;
+}
+
+/** A rule that names its resource's attributes without a token (the library's PrivateEndpointRule). */
+interface AddressableRule {
+  _attributeReference(attribute: string): string;
+}
+
+/**
+ * An attribute of a rule for an element in `scope`. A rule of the same stack that names its attributes
+ * itself gives a plain reference: what its attribute's token would resolve to, without the token (each
+ * token captures a stack trace). Otherwise the attribute is read (`read`: a token).
+ */
+export function ruleAttribute(scope: IConstruct, rule: IPrivateEndpointRuleRef, attribute: string, read: () => string): RuleAttribute {
+  const named = rule as Partial<AddressableRule> & IPrivateEndpointRuleRef;
+  if (typeof named._attributeReference === 'function' && TerraformStack.of(rule) === TerraformStack.of(scope)) {
+    const bare = named._attributeReference(attribute);
+    return { expression: bare, value: `\${${bare}}`, bare };
+  }
+  const token = read();
+  return { expression: token, value: token };
 }

@@ -1,11 +1,11 @@
 import { dependable, TerraformDataSource, TerraformElement, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { IPrivateEndpointRuleRef } from './rule-ref';
+import { IPrivateEndpointRuleRef, RuleAttribute, ruleAttribute } from './rule-ref';
 import { waitExpression } from './selection';
 import { PrivateLinkTarget } from './targets';
 import { DataAzapiResourceList } from '../bindings/azapi/resource-list';
 import { TimeSleep } from '../bindings/time/sleep';
-import { resolveValue } from '../core/resolved-index';
+import { resolveString } from '../core/resolved-index';
 import { invalidProp } from '../core/validation';
 
 /**
@@ -25,7 +25,7 @@ export class TargetConnections {
   public static of(
     approval: Construct,
     rule: IPrivateEndpointRuleRef,
-    endpointName: string,
+    endpointName: RuleAttribute,
     target: PrivateLinkTarget,
     azapi: TerraformProvider,
     waitSeconds: number,
@@ -71,11 +71,12 @@ export class TargetConnections {
    * own wait when it has one (`waitSeconds` > 0) while the rule is `CREATING`. The wait is replaced (and
    * waits again) only when its own rule is replaced (a new endpoint name).
    */
-  private addRule(scope: Construct, rule: IPrivateEndpointRuleRef, endpointName: string, waitSeconds: number, time: () => TerraformProvider): void {
+  private addRule(scope: Construct, rule: IPrivateEndpointRuleRef, endpoint: RuleAttribute, waitSeconds: number, time: () => TerraformProvider) {
     if (waitSeconds > 0) {
+      const state = ruleAttribute(scope, rule, 'connection_state', () => rule.connectionState);
       const wait = new TimeSleep(scope, 'Wait', {
-        createDuration: waitExpression([rule.connectionState], waitSeconds),
-        triggers: { [rule.node.id]: endpointName },
+        createDuration: waitExpression([state.expression], waitSeconds),
+        triggers: { [rule.node.id]: endpoint.value },
         provider: time(),
         lifecycle: { ignoreChanges: ['create_duration'] },
       });
@@ -92,27 +93,14 @@ export class TargetConnections {
 
 const REGISTRY = new WeakMap<TerraformStack, Map<string, TargetConnections>>();
 
-/** Resolved target IDs by the string given, so the same token string is resolved once. */
-const RESOLVED = new WeakMap<TerraformStack, Map<string, string>>();
-
 /** A key for the target: the ID as synth writes it (two references to one attribute are one target), lowercased as ARM compares IDs. */
 function targetKey(scope: Construct, resourceId: string): string {
   if (!Token.isUnresolved(resourceId)) {
     return resourceId.toLowerCase();
   }
-  const stack = TerraformStack.of(scope);
-  let cache = RESOLVED.get(stack);
-  if (!cache) {
-    cache = new Map();
-    RESOLVED.set(stack, cache);
-  }
-  let key = cache.get(resourceId);
-  if (key === undefined) {
-    const resolved = resolveValue(scope, resourceId);
-    key = (typeof resolved === 'string' ? resolved : JSON.stringify(resolved)).toLowerCase();
-    cache.set(resourceId, key);
-  }
-  return key;
+  // Resolved once per stack (the rule resolved the same string already).
+  const resolved = resolveString(scope, resourceId);
+  return (typeof resolved === 'string' ? resolved : JSON.stringify(resolved)).toLowerCase();
 }
 
 /**

@@ -75,10 +75,14 @@ describe('PrivateEndpointApproval (automatic)', () => {
       // Approved once, then left to the target's owner; approved anew only when its own rule is replaced.
       expect(update.lifecycle.ignore_changes).toEqual(['resource_id', 'body']);
       expect(update.lifecycle.replace_triggered_by).toEqual([`${ruleRef(id, 'endpoint_name')}`]);
+      // The message's text is written once per stack (a local every approval formats with its own rule, endpoint,
+      // count of matches and wait), not repeated on every approval.
+      const message = 'cdktf-azure-databricks-serverless_approval-message';
+      expect(json.locals[message]).toMatch(/expected exactly one Pending or Approved .* found %d after waiting up to %ds.*run terraform apply again.*ApprovalMode.MANUAL/);
       expect(update.lifecycle.precondition).toEqual([
         {
           condition: `\${length(local.${selectedName}) == 1}`,
-          error_message: expect.stringMatching(/expected exactly one Pending or Approved .* found \$\{length\(local\.\S+\)\} after waiting up to 180s.*run terraform apply again.*ApprovalMode.MANUAL/),
+          error_message: `\${format(local.${message}, "test/Ncc/${id}", coalesce(${ruleRef(id, 'endpoint_name')}, "(no endpoint name yet)"), length(local.${selectedName}), 180)}`,
         },
       ]);
       expect(approvals[i].lookup).toBe(approvals[0].lookup);

@@ -1,5 +1,5 @@
 import { CheckModel } from '../model';
-import { describe, hitOn, valueFact, verdict } from '../queries';
+import { describe, Fact, hitOn, valueFact, verdict } from '../queries';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
 const CONNECTION_TYPE = /\/privateEndpointConnections@/i;
@@ -17,19 +17,30 @@ export const UNAPPROVED_RULE: CheckRule = {
   title: 'A private endpoint rule has no approval in the stack',
   fix: 'Call approve() on the rule (automatic, exact), or approve({ mode: ApprovalMode.MANUAL }) and approve the connection by hand within 14 days',
   check(model: CheckModel): RuleHit[] {
-    const updates = model.ofType('azapi_update_resource').map((u) => ({
-      approves: valueFact(u, 'type', u.values.type, (v) => typeof v === 'string' && CONNECTION_TYPE.test(v)),
-      rules: model.referencedAddresses(u),
-    }));
-    return model
-      .ofType('databricks_mws_ncc_private_endpoint_rule')
-      .filter((rule) => !model.facts.manualApprovals.has(rule.address))
+    const rules = model.ofType('databricks_mws_ncc_private_endpoint_rule').filter((rule) => !model.facts.manualApprovals.has(rule.address));
+    if (rules.length === 0) {
+      return [];
+    }
+    // What each update says of approving, by the address of each resource it references (linear in the stack).
+    const byReferenced = new Map<string, Fact[]>();
+    for (const u of model.ofType('azapi_update_resource')) {
+      const approves = valueFact(u, 'type', u.values.type, (v) => typeof v === 'string' && CONNECTION_TYPE.test(v));
+      for (const address of model.referencedAddresses(u)) {
+        const list = byReferenced.get(address);
+        if (list) {
+          list.push(approves);
+        } else {
+          byReferenced.set(address, [approves]);
+        }
+      }
+    }
+    return rules
       .flatMap((rule) => {
-        const mine = updates.filter((u) => u.rules.has(rule.address));
-        if (mine.some((u) => u.approves === true)) {
+        const mine = byReferenced.get(rule.address) ?? [];
+        if (mine.some((approves) => approves === true)) {
           return [];
         }
-        const open = mine.map((u) => u.approves).find((f) => f !== false);
+        const open = mine.find((f) => f !== false);
         return hitOn(
           rule,
           verdict(
