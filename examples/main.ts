@@ -8,6 +8,7 @@ import { ChecksStack } from './checks';
 import { EgressStack } from './egress';
 import { EstateStack } from './estate';
 import { FoundationStack } from './foundation';
+import { IngressStack } from './ingress';
 import { LakehouseStack } from './lakehouse';
 import { PerimeterStack } from './perimeter';
 
@@ -17,6 +18,7 @@ new FoundationStack(app, 'foundation');
 new ApprovalStack(app, 'approval');
 new PerimeterStack(app, 'perimeter');
 new EgressStack(app, 'egress');
+new IngressStack(app, 'ingress');
 new ChecksStack(app, 'checks');
 new LakehouseStack(app, 'lakehouse');
 app.synth();

@@ -9,6 +9,7 @@ import { ChecksStack } from '../examples/checks';
 import { EgressStack } from '../examples/egress';
 import { EstateStack } from '../examples/estate';
 import { FoundationStack } from '../examples/foundation';
+import { IngressStack } from '../examples/ingress';
 import { LakehouseStack } from '../examples/lakehouse';
 import { PerimeterStack } from '../examples/perimeter';
 
@@ -57,6 +58,16 @@ describe('resource addresses of the bundled examples', () => {
       'azurerm_network_security_perimeter_profile.nsp_serverless_CEDDDF0F',
       'azurerm_resource_group.rg',
       'azurerm_storage_account.shared',
+    ]);
+  });
+
+  test('ingress', () => {
+    const stack = new IngressStack(Testing.app(), 'ingress');
+    expect(addresses(synth(stack))).toEqual([
+      'azurerm_databricks_workspace.workspace',
+      'azurerm_resource_group.rg',
+      'databricks_account_network_policy.policy_E16B4B70',
+      'databricks_workspace_network_option.policy_finance_CD0B3420',
     ]);
   });
 
@@ -171,7 +182,7 @@ describe('the bundled example app', () => {
       });
       expect(r.stderr).not.toMatch(/Error/);
       expect(r.status).toBe(0);
-      const stacks = ['approval', 'checks', 'egress', 'estate', 'foundation', 'lakehouse', 'perimeter'];
+      const stacks = ['approval', 'checks', 'egress', 'estate', 'foundation', 'ingress', 'lakehouse', 'perimeter'];
       expect(readdirSync(join(out, 'cdktf.out', 'stacks')).sort()).toEqual(stacks);
       const summaries = Object.fromEntries(stacks.map((s) => [s, JSON.parse(readFileSync(join(out, 'cdktf.out', 'stacks', s, 'serverless-network-checks.json'), 'utf8')).summary]));
       expect(summaries.checks).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 1, reportedOnly: 0 });

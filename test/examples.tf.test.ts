@@ -10,6 +10,7 @@ import { ChecksStack } from '../examples/checks';
 import { EgressStack } from '../examples/egress';
 import { EstateStack } from '../examples/estate';
 import { FoundationStack } from '../examples/foundation';
+import { IngressStack } from '../examples/ingress';
 import { LakehouseStack } from '../examples/lakehouse';
 import { PerimeterStack } from '../examples/perimeter';
 
@@ -19,6 +20,7 @@ describe.each([
   ['approval', ApprovalStack],
   ['perimeter', PerimeterStack],
   ['egress', EgressStack],
+  ['ingress', IngressStack],
   ['checks', ChecksStack],
   ['lakehouse', LakehouseStack],
 ])('example %s, with real Terraform', (name, Stack) => {
@@ -26,12 +28,12 @@ describe.each([
     // A network policy needs databricks >= 1.116.0 (the egress and lakehouse examples): the newest end only.
     const dir = writeStack(new Stack(Testing.app(), name));
     try {
-      expect(endsOf(dir)).toEqual(name === 'egress' || name === 'lakehouse' ? ['newest'] : ['oldest', 'newest']);
+      expect(endsOf(dir)).toEqual(['egress', 'ingress', 'lakehouse'].includes(name) ? ['newest'] : ['oldest', 'newest']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     const result = validateStack(new Stack(Testing.app(), name));
-    expect(Object.keys(result.ends)).toEqual(name === 'egress' || name === 'lakehouse' ? ['newest'] : ['oldest', 'newest']);
+    expect(Object.keys(result.ends)).toEqual(['egress', 'ingress', 'lakehouse'].includes(name) ? ['newest'] : ['oldest', 'newest']);
     expect(result.errors).toBe('');
     expect(result.valid).toBe(true);
     const plan = planStack(new Stack(Testing.app(), name));

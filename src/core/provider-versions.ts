@@ -89,6 +89,12 @@ export const PROVIDER_RANGES: { readonly [name in ProviderName]: ProviderRange }
           reason: 'before 1.113.0 the provider has no ingress and drops what the API fills, so a stack that admits only those versions gets the policy without ingress',
         },
       },
+      'network-ingress': {
+        version: '1.116.0',
+        reason:
+          'ingress rules (ingress, ingress_dry_run of databricks_account_network_policy) need the whole ingress, and cross_workspace_access, which the API ' +
+          'requires in an ingress, first exists in 1.116.0; unlike a policy without ingress rules there is no form for older versions',
+      },
       'egress-blocked-domains': {
         version: '1.114.0',
         reason: 'egress.network_access.blocked_internet_destinations of databricks_account_network_policy first exists in 1.114.0 (1.114.0 itself is excluded)',

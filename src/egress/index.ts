@@ -1,4 +1,6 @@
 export * from './modes';
+export { CrossWorkspaceIngress, IngressEnforcement, PrivateIngress, PublicIngress } from './ingress';
+export type { ServerlessIngressOptions } from './ingress';
 export { ServerlessEgressPolicy } from './policy';
 export type { IServerlessEgressPolicy, ServerlessEgressPolicyAttributes, ServerlessEgressPolicyOptions, ServerlessEgressPolicyProps } from './props';
 export { EgressPolicyAssignment } from './assignment';

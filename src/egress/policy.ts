@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignment';
 import { checkDomain, checkStorage, checkWorkspaceId, EgressStorageDestination, MAX_DESTINATIONS } from './destinations';
 import { ImportedEgressPolicy } from './imported-policy';
+import { ingressBlocks, OPEN_INGRESS } from './ingress';
 import { EgressAccess, EgressEnforcement } from './modes';
 import {
   DEFAULT_POLICY_ID,
@@ -23,26 +24,14 @@ import { describeInvalid, invalidProp } from '../core/validation';
 
 
 /**
- * The ingress every policy of this library writes (it manages egress; ingress stays as open as a policy
- * without ingress settings, but cross-workspace access): the form the Databricks security reference
- * architecture writes (terraform-databricks-sra, network_policy module and #249). Each part is written
- * because the API fills or requires it: private access (#5884), cross-workspace access (required), public
- * access with an empty rule list (restored from the configuration when the API leaves it out).
- */
-const INGRESS = {
-  public_access: { restriction_mode: 'FULL_ACCESS', allow_rules: [] },
-  private_access: { restriction_mode: 'ALLOW_ALL_REGISTERED_ENDPOINTS' },
-  cross_workspace_access: { restriction_mode: 'RESTRICTED_ACCESS' },
-};
-
-/**
  * Serverless egress control: a Databricks account network policy (`databricks_account_network_policy`)
  * that decides what serverless compute (SQL warehouses, jobs, notebooks, model serving) of the workspaces
  * it is applied to may reach outside Databricks. Restricted by default: only the allowed domains and
  * storage accounts, plus Unity Catalog locations and connections. Roll out with
  * `EgressEnforcement.dryRun()`, read `system.access.outbound_network`, then enforce.
  *
- * It emits only the egress settings every admitted provider version knows (no `ingress`), and always
+ * Ingress (who may reach the workspaces, from where) is written open unless `ingress` sets rules; see
+ * {@link ServerlessIngressOptions}. It always writes
  * `account_id`; classic compute is not covered (use your VNet's firewall).
  */
 export class ServerlessEgressPolicy extends Construct implements IServerlessEgressPolicy {
@@ -144,7 +133,17 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
     this.resource.addOverride('egress.network_access.allowed_databricks_destinations', Lazy.anyValue(
       { produce: () => (this.workspaces.size ? [{ workspace_ids: [...this.workspaces.values()] }] : undefined) },
     ));
-    this.resource.addOverride('ingress', Lazy.anyValue({ produce: () => (usesOlderForm(this, 'databricks', 'network-policy') ? undefined : INGRESS) }));
+    // Ingress rules (props.ingress) replace it, and need the versions that know all of it (feature network-ingress).
+    const ingress = props.ingress ? ingressBlocks(this, props.ingress) : undefined;
+    if (ingress) {
+      requireProvider(this, 'databricks', 'network-ingress');
+    }
+    this.resource.addOverride('ingress', Lazy.anyValue({
+      produce: () => ingress?.ingress ?? (usesOlderForm(this, 'databricks', 'network-policy') ? undefined : OPEN_INGRESS),
+    }));
+    if (ingress?.dryRun) {
+      this.resource.addOverride('ingress_dry_run', ingress.dryRun);
+    }
     if (adopt) {
       new ImportBlock(this, 'Import', this.resource, DEFAULT_POLICY_ID, props.accountProvider);
     }

@@ -2,6 +2,7 @@ import { TerraformProvider } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignment';
 import type { EgressStorageDestination } from './destinations';
+import type { ServerlessIngressOptions } from './ingress';
 import type { EgressAccess, EgressEnforcement } from './modes';
 
 /** The account's reserved policy, which every workspace without an assignment uses. */
@@ -84,6 +85,13 @@ export interface ServerlessEgressPolicyOptions {
    * @default - none
    */
   readonly allowedWorkspaces?: string[];
+  /**
+   * Context-based ingress rules: public IP allow and block lists, registered private endpoints, other
+   * workspaces, enforced or in dry run. The policy is one object with both directions, so this construct
+   * writes both. Raises the databricks floor to 1.116.0.
+   * @default - ingress as open as a policy without ingress settings (public and private access allowed), cross-workspace access refused
+   */
+  readonly ingress?: ServerlessIngressOptions;
 }
 
 /** Properties of a {@link ServerlessEgressPolicy}. */

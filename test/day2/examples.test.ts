@@ -13,6 +13,7 @@ import { ChecksStack } from '../../examples/checks';
 import { EgressStack } from '../../examples/egress';
 import { EstateStack } from '../../examples/estate';
 import { FoundationStack } from '../../examples/foundation';
+import { IngressStack } from '../../examples/ingress';
 import { LakehouseStack } from '../../examples/lakehouse';
 import { PerimeterStack } from '../../examples/perimeter';
 import { applyDirAt, copyWorld, endsOf, moveState, planDirAt, writeStack } from '../terraform/harness';
@@ -23,6 +24,7 @@ const EXAMPLES = [
   ['approval', ApprovalStack],
   ['perimeter', PerimeterStack],
   ['egress', EgressStack],
+  ['ingress', IngressStack],
   ['checks', ChecksStack],
   ['lakehouse', LakehouseStack],
 ] as const;
@@ -33,7 +35,7 @@ describe('day 2: every example, re-planned after apply', () => {
     try {
       // Scenario.start asserted the steady plan; say which ends ran (a network policy, in the egress and lakehouse
       // examples, needs databricks >= 1.116.0).
-      expect(s.ends).toEqual(name === 'egress' || name === 'lakehouse' ? ['newest'] : ['oldest', 'newest']);
+      expect(s.ends).toEqual(['egress', 'ingress', 'lakehouse'].includes(name) ? ['newest'] : ['oldest', 'newest']);
     } finally {
       s.dispose();
     }

@@ -8,6 +8,11 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { TerraformStack } from 'cdktf';
 import { destroyOrder, Scenario } from './scenario';
 import {
+  CrossWorkspaceIngress,
+  IngressEnforcement,
+  PrivateIngress,
+  PublicIngress,
+  ServerlessIngressOptions,
   EgressEnforcement,
   NetworkConnectivityConfig,
   NetworkSecurityPerimeter,
@@ -132,6 +137,46 @@ describe('day 2: egress deny list and workspace destinations', () => {
       s.apply();
       s.expectSteady();
       expect(s.change(egress(['evil.example.com', 'exfil.example.net'], ['9223372036854775807', '1234567890123457']).stack).changes()).toEqual({ [a.policy]: 'update' });
+      s.apply();
+      s.expectSteady();
+    } finally {
+      s.dispose();
+    }
+  });
+});
+
+describe('day 2: ingress rules', () => {
+  const withIngress = (ingress: ServerlessIngressOptions) => {
+    const { stack, account } = newStack();
+    new ServerlessEgressPolicy(stack, 'egress', { networkPolicyId: 'np-day2-ingress', accountProvider: account, allowedDomains: ['pypi.org'], ingress });
+    return { stack, policy: `databricks_account_network_policy.${Object.keys(synth(stack).resource.databricks_account_network_policy)[0]}` };
+  };
+
+  test('an IP range added to the public allow list: one in-place update, converged', () => {
+    const a = withIngress({ publicAccess: PublicIngress.fromIpRanges('203.0.113.0/24'), blockedIpRanges: ['203.0.113.192/26'] });
+    const s = Scenario.start(a.stack);
+    try {
+      expect(s.ends).toEqual(['newest']);
+      const b = withIngress({ publicAccess: PublicIngress.fromIpRanges('203.0.113.0/24', '198.51.100.16/28'), blockedIpRanges: ['203.0.113.192/26'] });
+      expect(s.change(b.stack).changes()).toEqual({ [a.policy]: 'update' });
+      s.apply();
+      s.expectSteady();
+    } finally {
+      s.dispose();
+    }
+  });
+
+  test('ingress from dry run to enforced: one in-place update, converged, no dry run left in the plan', () => {
+    const rules = { publicAccess: PublicIngress.NONE, privateAccess: PrivateIngress.fromEndpoints('pe-registration-1'), crossWorkspaceAccess: CrossWorkspaceIngress.fromWorkspaces('9007199254740993') };
+    const a = withIngress({ ...rules, enforcement: IngressEnforcement.DRY_RUN });
+    const s = Scenario.start(a.stack);
+    try {
+      expect(s.ends).toEqual(['newest']);
+      const change = s.change(withIngress(rules).stack);
+      expect(change.changes()).toEqual({ [a.policy]: 'update' });
+      const planned = change.plan().newest.resource_changes.find((c: any) => c.address === a.policy).change;
+      expect([planned.before.ingress_dry_run === null, planned.after.ingress_dry_run ?? null]).toEqual([false, null]);
+      expect(planned.after.ingress.private_access).toEqual(planned.before.ingress_dry_run.private_access);
       s.apply();
       s.expectSteady();
     } finally {

@@ -12,6 +12,7 @@ import { ApprovalStack } from '../../examples/approval';
 import { EgressStack } from '../../examples/egress';
 import { EstateStack } from '../../examples/estate';
 import { FoundationStack } from '../../examples/foundation';
+import { IngressStack } from '../../examples/ingress';
 import { PerimeterStack } from '../../examples/perimeter';
 
 const TABLE = JSON.parse(readFileSync(join(__dirname, 'schemas', 'azurerm-5x.json'), 'utf8'));
@@ -25,6 +26,7 @@ const EXAMPLES: Array<[string, new (scope: any, id: string) => TerraformStack]> 
   ['approval', ApprovalStack],
   ['perimeter', PerimeterStack],
   ['egress', EgressStack],
+  ['ingress', IngressStack],
 ];
 
 /** The served azurerm schema (newest end), for which keys are blocks or objects (their keys are attributes) and which are maps. */

@@ -12,7 +12,7 @@ export const EGRESS_DRY_RUN: CheckRule = {
   id: 'ADBS-EGRESS-DRY-RUN',
   level: FindingLevel.INFO,
   title: 'A network policy is in dry run (egress or ingress)',
-  fix: 'Read the denials in system.access.outbound_network (egress) and the audit logs (ingress), allow what is needed, then enforce (EgressEnforcement.ENFORCED; remove ingress_dry_run)',
+  fix: 'Read the denials in system.access.outbound_network (egress) and the audit logs (ingress), allow what is needed, then enforce (EgressEnforcement.ENFORCED; IngressEnforcement.ENFORCED)',
   check(model: CheckModel): RuleHit[] {
     return model.ofType('databricks_account_network_policy').flatMap((p) => {
       const known = (v: unknown) => v !== undefined && v !== null && !isExpression(v);

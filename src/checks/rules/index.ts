@@ -5,6 +5,7 @@ import { EGRESS_EMPTY } from './egress-empty';
 import { ENFORCED_STORAGE } from './enforced-storage';
 import { FOREIGN_TAG } from './foreign-tag';
 import { GLOBAL_TAG } from './global-tag';
+import { INGRESS_PUBLIC_OPEN, DENY_COVERS_ALLOW } from './ingress';
 import { LEGACY_SUBNETS } from './legacy-subnets';
 import { LIMIT_ENDPOINTS } from './limit-endpoints';
 import { LIMIT_NCCS } from './limit-nccs';
@@ -51,6 +52,8 @@ export const ALL_RULES: readonly CheckRule[] = [
   WORKSPACE_EGRESS,
   EGRESS_EMPTY,
   EGRESS_DRY_RUN,
+  INGRESS_PUBLIC_OPEN,
+  DENY_COVERS_ALLOW,
   UC_CONNECTOR_ROLE,
   UC_UNREACHABLE_LOCATION,
   UC_CONNECTOR_FIREWALL,

@@ -1,0 +1,116 @@
+import { overlaps, parseIpv4Range } from '../../core/ipv4';
+import { CheckModel, CheckedResource, isExpression } from '../model';
+import { hitOn } from '../queries';
+import { CheckRule, FindingLevel, RuleHit } from '../rule';
+
+/** A nested value as a list: a plan holds single nested objects as themselves and lists as lists; absent is empty. */
+function list(v: unknown): any[] {
+  if (Array.isArray(v)) {
+    return v;
+  }
+  return v === undefined || v === null || isExpression(v) ? [] : [v];
+}
+
+/** The object at a path (the first element where a plan holds a list), or undefined. */
+function at(v: any, ...path: string[]): any {
+  for (const key of path) {
+    v = list(v)[0];
+    if (v === undefined || typeof v !== 'object') {
+      return undefined;
+    }
+    v = v[key];
+  }
+  return v;
+}
+
+/** The literal IP ranges of a list of public ingress rules. */
+function ranges(rules: unknown): string[] {
+  return list(rules).flatMap((r) => list(at(r, 'origin', 'included_ip_ranges', 'ip_ranges'))).filter((x): x is string => typeof x === 'string' && !isExpression(x));
+}
+
+/** What the policy's ingress (enforced, or the dry run) restricts other than public access. */
+function restrictsElsewhere(ingress: unknown): string | undefined {
+  const priv = at(ingress, 'private_access');
+  const cross = at(ingress, 'cross_workspace_access');
+  if (at(priv, 'restriction_mode') === 'RESTRICTED_ACCESS') {
+    return 'private access';
+  }
+  if (list(at(cross, 'allow_rules')).length || list(at(cross, 'deny_rules')).length) {
+    return 'cross-workspace access';
+  }
+  if (list(at(ingress, 'public_access', 'deny_rules')).length) {
+    return 'a public block list';
+  }
+  return undefined;
+}
+
+/**
+ * A network policy that sets ingress rules but leaves public access open: `FULL_ACCESS`, or an allow rule
+ * for every IP range, with no IP allow list. Requests from any public address still reach the workspaces,
+ * so restricting private endpoints or other workspaces, or blocking a few ranges, protects little. A policy
+ * without ingress rules (the library's default, as open as a policy without ingress) is not reported: its
+ * workspaces' IP access lists and front-end Private Link decide.
+ */
+export const INGRESS_PUBLIC_OPEN: CheckRule = {
+  id: 'ADBS-INGRESS-PUBLIC-OPEN',
+  level: FindingLevel.WARNING,
+  title: 'A network policy restricts ingress but leaves public access open with no IP allow list',
+  fix: 'Allow only your networks (PublicIngress.fromIpRanges(...)), or close public access (PublicIngress.NONE) where users come over Private Link',
+  check(model: CheckModel): RuleHit[] {
+    return model.ofType('databricks_account_network_policy').flatMap((p) => {
+      const ingress = p.values.ingress;
+      const pub = at(ingress, 'public_access');
+      const mode = at(pub, 'restriction_mode');
+      const catchAll = list(at(pub, 'allow_rules')).some((r) => at(r, 'origin', 'all_ip_ranges') === true);
+      const open = mode === 'FULL_ACCESS' ? 'FULL_ACCESS' : mode === 'RESTRICTED_ACCESS' && catchAll ? 'an allow rule for every IP range' : undefined;
+      const elsewhere = restrictsElsewhere(ingress);
+      return hitOn(
+        p,
+        open && elsewhere
+          ? `Public ingress is open (${open}) with no IP allow list while the policy restricts ${elsewhere}: requests from any public address still reach its workspaces.`
+          : undefined,
+      );
+    });
+  },
+};
+
+/** Public deny ranges of one ingress object that cover a whole allow range, as "deny (allowed: allow)". */
+function ipOverlaps(ingress: unknown): string[] {
+  const pub = at(ingress, 'public_access');
+  const allowed = ranges(at(pub, 'allow_rules')).map((r) => [r, parseIpv4Range(r)] as const).filter(([, p]) => p);
+  return ranges(at(pub, 'deny_rules')).flatMap((d) => {
+    const range = parseIpv4Range(d);
+    return range ? allowed.filter(([, a]) => range[1] <= a![1] && overlaps(range, a!)).map(([a]) => `${d} (allowed: ${a})`) : [];
+  });
+}
+
+function domainOverlaps(p: CheckedResource): string[] {
+  const access = at(p.values, 'egress', 'network_access');
+  const names = (v: unknown) => list(v).map((d) => at(d, 'destination')).filter((x): x is string => typeof x === 'string' && !isExpression(x)).map((x) => x.toLowerCase());
+  const allowed = new Set(names(at(access, 'allowed_internet_destinations')));
+  return names(at(access, 'blocked_internet_destinations')).filter((d) => allowed.has(d));
+}
+
+/**
+ * A deny entry of a network policy that covers a whole allow entry: a blocked egress domain that is also
+ * allowed, or a blocked public IP range that contains an allowed one. Deny rules are evaluated first
+ * (Databricks API), so no allow entry can shadow a deny entry; the reverse can happen, and leaves the allow
+ * entry dead: one of the two is a mistake. A block range carved out of a wider allowed range (allow a /24,
+ * refuse a /26 of it) is what deny rules are for and is not reported.
+ */
+export const DENY_COVERS_ALLOW: CheckRule = {
+  id: 'ADBS-DENY-COVERS-ALLOW',
+  level: FindingLevel.WARNING,
+  title: 'A deny entry of a network policy covers a whole allow entry (the allow entry is dead)',
+  fix: 'Remove the entry from one of the two lists (deny rules are evaluated first, so the allow entry never applies)',
+  check(model: CheckModel): RuleHit[] {
+    return model.ofType('databricks_account_network_policy').flatMap((p) => {
+      const parts = [
+        ...domainOverlaps(p).map((d) => `egress domain ${d}`),
+        ...ipOverlaps(p.values.ingress).map((r) => `ingress range ${r}`),
+        ...ipOverlaps(p.values.ingress_dry_run).map((r) => `dry-run ingress range ${r}`),
+      ];
+      return hitOn(p, parts.length ? `Allow entries covered by a deny entry (deny rules are evaluated first, so they never apply): ${parts.join('; ')}.` : undefined);
+    });
+  },
+};
