@@ -24,8 +24,10 @@
  * Figures per run: objects (resources + data sources) and cdktf tokens per account, bytes of the stack's
  * JSON per account, wall time and CPU time (user + system) of building and synthesizing (ms; process
  * start and module loading excluded), and peak RSS of the process (MB; Node and the loaded modules
- * included, the same on both sides). Medians of the rounds per side; the ratios flagship / l1 are the
- * medians of the ratios pair by pair (round r of one side against round r of the other).
+ * included, the same on both sides) at the end of its synth: the parent reads the written JSON back to
+ * count objects and bytes, so that bookkeeping is in neither side's figures. Medians of the rounds per side;
+ * the ratios flagship / l1 are the medians of the ratios pair by pair (round r of one side against round r
+ * of the other).
  */
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
@@ -172,20 +174,27 @@ function child(side: Side, n: number): void {
   app.synth();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);
+  // The peak is taken here, at the end of the synth: reading the written JSON back is the parent's job
+  // (below), so the child's peak is building and synthesizing only, on both sides.
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const buildCpuMs = (built.user + built.system) / 1000;
+  console.log(JSON.stringify({ side, n, outdir, tokens: (tokens() - tokens0) / n, ms, cpuMs, buildCpuMs, peakMB }));
+}
+
+/** What the child wrote, read in the parent: objects and JSON bytes per account. */
+function measureOutput(result: any): any {
+  const { outdir, n } = result;
   const text = readFileSync(join(outdir, 'stacks', 'bench', 'cdk.tf.json'), 'utf8');
   if (process.env.BENCH_KEEP) {
-    writeFileSync(process.env.BENCH_KEEP, text);
+    writeFileSync(`${process.env.BENCH_KEEP}.${result.side}.${n}.json`, text);
   }
   const json = JSON.parse(text);
   rmSync(outdir, { recursive: true, force: true });
   const count = (group: any) => Object.values<any>(group ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
   // The NCC is shared: objects per account leave it out.
   const objects = count(json.resource) + count(json.data) - 1;
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  const buildCpuMs = (built.user + built.system) / 1000;
-  const bytes = Buffer.byteLength(text) / n;
-  const peakMB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ side, n, objects: objects / n, tokens: (tokens() - tokens0) / n, bytes, ms, cpuMs, buildCpuMs, peakMB }));
+  return { ...result, objects: objects / n, bytes: Buffer.byteLength(text) / n };
 }
 
 /** Compiles this script (and the library it imports) to plain JavaScript once; returns the entry file. */
@@ -216,7 +225,7 @@ function run(entry: string, side: Side, n: number): any {
   if (r.status !== 0) {
     throw new Error(`bench child ${side} N=${n} failed:\n${r.stderr.slice(-4000)}`);
   }
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return measureOutput(JSON.parse(r.stdout.trim().split('\n').pop()!));
 }
 
 function median(xs: number[]): number {

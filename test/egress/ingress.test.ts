@@ -92,6 +92,10 @@ describe('ServerlessEgressPolicy ingress', () => {
     expect(() => policyWith({ publicAccess: PublicIngress.fromIpRanges('203.0.113.0/24'), enforcement: IngressEnforcement.DRY_RUN }))
       .toThrow(/invalid ingress\.enforcement "IngressEnforcement\.DRY_RUN": ingress_dry_run\.public_access has no allow_rules .*Fix: dry-run the private and cross-workspace rules/);
     expect(() => policyWith({ blockedIpRanges: ['192.0.2.0/24'], enforcement: IngressEnforcement.DRY_RUN })).toThrow(/invalid ingress\.enforcement/);
+    // Public access left open (the default) or closed is what a dry run can carry.
+    const open = emitted({ privateAccess: PrivateIngress.fromEndpoints('pe-1'), enforcement: IngressEnforcement.DRY_RUN }).policy;
+    expect(open.ingress_dry_run.public_access).toEqual({ restriction_mode: 'FULL_ACCESS' });
+    expect(open.ingress_dry_run.private_access.restriction_mode).toBe('RESTRICTED_ACCESS');
   });
 
   test('IP ranges are validated: IPv4, no host bits, public only, once each, not empty', () => {
@@ -103,18 +107,36 @@ describe('ServerlessEgressPolicy ingress', () => {
     bad(['172.31.255.255'], /it includes addresses of 172\.16\.0\.0\/12/);
     bad(['192.168.0.0/15'], /it includes addresses of 192\.168\.0\.0\/16/);
     bad(['0.0.0.0/0'], /invalid ingress\.publicAccess "0\.0\.0\.0\/0": it includes addresses of 10\.0\.0\.0\/8.*Fix: leave the public allow list out \(PublicIngress\.UNRESTRICTED\)/);
-    bad(['203.0.113.0/24', '203.0.113.0/24'], /invalid ingress\.publicAccess "203\.0\.113\.0\/24": listed twice/);
-    bad([], /invalid ingress\.publicAccess \[\]: the list is empty/);
+    bad(['203.0.113.0/24', '203.0.113.0/24'], /invalid ingress\.publicAccess "203\.0\.113\.0\/24": listed twice\. Fix: list each entry once/);
+    bad([], /invalid ingress\.publicAccess \[\]: the list is empty\. Fix: list at least one entry, or choose the mode without a list/);
     // Next to a private range, but public: accepted.
     expect(() => policyWith({ publicAccess: PublicIngress.fromIpRanges('172.32.0.0/16', '11.0.0.0/8', '192.169.0.0/16') })).not.toThrow();
     expect(() => policyWith({ blockedIpRanges: ['10.0.0.1'] })).toThrow(/invalid ingress\.blockedIpRanges "10\.0\.0\.1": it includes addresses of 10\.0\.0\.0\/8/);
-    expect(() => policyWith({ publicAccess: PublicIngress.NONE, blockedIpRanges: ['192.0.2.0/24'] })).toThrow(/invalid ingress\.blockedIpRanges \["192\.0\.2\.0\/24"\]: public access is closed/);
+    expect(() => policyWith({ publicAccess: PublicIngress.NONE, blockedIpRanges: ['192.0.2.0/24'] }))
+      .toThrow(/invalid ingress\.blockedIpRanges \["192\.0\.2\.0\/24"\]: public access is closed \(PublicIngress\.NONE\): there is nothing to block\. Fix: leave blockedIpRanges out/);
+    expect(() => policyWith({ blockedIpRanges: [] })).toThrow(/invalid ingress\.blockedIpRanges \[\]: the list is empty/);
+    expect(() => policyWith({ blockedIpRanges: ['192.0.2.0/24', '192.0.2.0/24'] })).toThrow(/invalid ingress\.blockedIpRanges "192\.0\.2\.0\/24": listed twice/);
+  });
+
+  test('IP ranges given as tokens pass as written, in the allow and the block list', () => {
+    const { stack, account } = newStack('tokens');
+    const office = new TerraformVariable(stack, 'office', { type: 'string' });
+    const blocked = new TerraformVariable(stack, 'blocked', { type: 'string' });
+    new ServerlessEgressPolicy(stack, 'Egress', {
+      networkPolicyId: 'np',
+      accountProvider: account,
+      ingress: { publicAccess: PublicIngress.fromIpRanges(office.stringValue), blockedIpRanges: [blocked.stringValue] },
+    });
+    const pub = only(synth(stack), POLICY).ingress.public_access;
+    expect(pub.allow_rules.map((r: any) => r.origin.included_ip_ranges.ip_ranges)).toEqual([['${var.office}']]);
+    expect(pub.deny_rules.map((r: any) => r.origin.included_ip_ranges.ip_ranges)).toEqual([['${var.blocked}']]);
   });
 
   test('endpoints and source workspaces are validated; tokens pass as written', () => {
     expect(() => policyWith({ crossWorkspaceAccess: CrossWorkspaceIngress.fromWorkspaces('adb-123') })).toThrow(/invalid ingress\.crossWorkspaceAccess "adb-123": a workspace ID is the number/);
     expect(() => policyWith({ crossWorkspaceAccess: CrossWorkspaceIngress.fromWorkspaces(WS, WS) })).toThrow(/invalid ingress\.crossWorkspaceAccess "9007199254740993": listed twice/);
-    expect(() => policyWith({ privateAccess: PrivateIngress.fromEndpoints('has space') })).toThrow(/invalid ingress\.privateAccess "has space": not an endpoint registration ID/);
+    expect(() => policyWith({ privateAccess: PrivateIngress.fromEndpoints('has space') }))
+      .toThrow(/invalid ingress\.privateAccess "has space": not an endpoint registration ID\. Fix: pass the ID of the private endpoint as registered to the Databricks account/);
     expect(() => policyWith({ privateAccess: PrivateIngress.fromEndpoints() })).toThrow(/invalid ingress\.privateAccess \[\]: the list is empty/);
     const { stack, account } = newStack('tokens');
     const v = new TerraformVariable(stack, 'ws', { type: 'string' });

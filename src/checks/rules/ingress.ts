@@ -11,21 +11,19 @@ function list(v: unknown): any[] {
   return v === undefined || v === null || isExpression(v) ? [] : [v];
 }
 
-/** The object at a path (the first element where a plan holds a list), or undefined. */
-function at(v: any, ...path: string[]): any {
-  for (const key of path) {
-    v = list(v)[0];
-    if (v === undefined || typeof v !== 'object') {
-      return undefined;
-    }
-    v = v[key];
-  }
-  return v;
+/** The value at a path (through the first element where a plan holds a list), or undefined. */
+function at(v: unknown, ...path: string[]): any {
+  return path.reduce((o: any, key) => list(o)[0]?.[key], v);
 }
 
-/** The literal IP ranges of a list of public ingress rules. */
-function ranges(rules: unknown): string[] {
-  return list(rules).flatMap((r) => list(at(r, 'origin', 'included_ip_ranges', 'ip_ranges'))).filter((x): x is string => typeof x === 'string' && !isExpression(x));
+/** The literal IPv4 ranges of a list of public ingress rules, each with its parse; anything else is left out. */
+function ranges(rules: unknown): Array<[string, [number, number]]> {
+  return list(rules)
+    .flatMap((r) => list(at(r, 'origin', 'included_ip_ranges', 'ip_ranges')))
+    .flatMap((x) => {
+      const parsed = parseIpv4Range(String(x));
+      return parsed ? [[String(x), parsed] as [string, [number, number]]] : [];
+    });
 }
 
 /** What the policy's ingress (enforced, or the dry run) restricts other than public access. */
@@ -62,7 +60,7 @@ export const INGRESS_PUBLIC_OPEN: CheckRule = {
       const pub = at(ingress, 'public_access');
       const mode = at(pub, 'restriction_mode');
       const catchAll = list(at(pub, 'allow_rules')).some((r) => at(r, 'origin', 'all_ip_ranges') === true);
-      const open = mode === 'FULL_ACCESS' ? 'FULL_ACCESS' : mode === 'RESTRICTED_ACCESS' && catchAll ? 'an allow rule for every IP range' : undefined;
+      const open = mode === 'FULL_ACCESS' ? 'FULL_ACCESS' : catchAll ? 'an allow rule for every IP range' : undefined;
       const elsewhere = restrictsElsewhere(ingress);
       return hitOn(
         p,
@@ -77,11 +75,9 @@ export const INGRESS_PUBLIC_OPEN: CheckRule = {
 /** Public deny ranges of one ingress object that cover a whole allow range, as "deny (allowed: allow)". */
 function ipOverlaps(ingress: unknown): string[] {
   const pub = at(ingress, 'public_access');
-  const allowed = ranges(at(pub, 'allow_rules')).map((r) => [r, parseIpv4Range(r)] as const).filter(([, p]) => p);
-  return ranges(at(pub, 'deny_rules')).flatMap((d) => {
-    const range = parseIpv4Range(d);
-    return range ? allowed.filter(([, a]) => range[1] <= a![1] && overlaps(range, a!)).map(([a]) => `${d} (allowed: ${a})`) : [];
-  });
+  const allowed = ranges(at(pub, 'allow_rules'));
+  return ranges(at(pub, 'deny_rules')).flatMap(([d, range]) =>
+    allowed.filter(([, a]) => range[1] <= a[1] && overlaps(range, a)).map(([a]) => `${d} (allowed: ${a})`));
 }
 
 function domainOverlaps(p: CheckedResource): string[] {
