@@ -213,7 +213,8 @@ export function ingressBlocks(scope: IConstruct, options: ServerlessIngressOptio
     ? [] : once(scope, 'ingress.privateAccess', priv.endpointIds, (v) => checkEndpointId(scope, v));
   const workspaces = cross === CrossWorkspaceIngress.NONE || cross === CrossWorkspaceIngress.ANY
     ? [] : once(scope, 'ingress.crossWorkspaceAccess', cross.workspaceIds, (v) => checkWorkspaceId(scope, 'ingress.crossWorkspaceAccess', v));
-  if (dryRun && (allowedRanges.length || (blocked.length && pub === PublicIngress.UNRESTRICTED))) {
+  // A block list needs an allow rule (its own allow-every-range rule, or the allow list): neither is in a dry run.
+  if (dryRun && (allowedRanges.length || blocked.length)) {
     invalidProp(
       scope,
       'ingress.enforcement',

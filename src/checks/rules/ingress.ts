@@ -3,12 +3,15 @@ import { CheckModel, CheckedResource, isExpression } from '../model';
 import { hitOn } from '../queries';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
-/** A nested value as a list: a plan holds single nested objects as themselves and lists as lists; absent is empty. */
+/**
+ * A nested value as a list: a plan holds single nested objects as themselves and lists as lists; absent
+ * and unknown are empty (the model leaves a plan's nulls out).
+ */
 function list(v: unknown): any[] {
   if (Array.isArray(v)) {
     return v;
   }
-  return v === undefined || v === null || isExpression(v) ? [] : [v];
+  return v === undefined || isExpression(v) ? [] : [v];
 }
 
 /** The value at a path (through the first element where a plan holds a list), or undefined. */
