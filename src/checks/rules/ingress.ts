@@ -1,5 +1,5 @@
 import { overlaps, parseIpv4Range } from '../../core/ipv4';
-import { CheckModel, CheckedResource, isExpression } from '../model';
+import { CheckModel, CheckedResource, isExpression, valueAt } from '../model';
 import { hitOn } from '../queries';
 import { CheckRule, FindingLevel, RuleHit } from '../rule';
 
@@ -14,15 +14,10 @@ function list(v: unknown): any[] {
   return v === undefined || isExpression(v) ? [] : [v];
 }
 
-/** The value at a path (through the first element where a plan holds a list), or undefined. */
-function at(v: unknown, ...path: string[]): any {
-  return path.reduce((o: any, key) => list(o)[0]?.[key], v);
-}
-
 /** The literal IPv4 ranges of a list of public ingress rules, each with its parse; anything else is left out. */
 function ranges(rules: unknown): Array<[string, [number, number]]> {
   return list(rules)
-    .flatMap((r) => list(at(r, 'origin', 'included_ip_ranges', 'ip_ranges')))
+    .flatMap((r) => list(valueAt(r, 'origin.included_ip_ranges.ip_ranges')))
     .flatMap((x) => {
       const parsed = parseIpv4Range(String(x));
       return parsed ? [[String(x), parsed] as [string, [number, number]]] : [];
@@ -30,16 +25,16 @@ function ranges(rules: unknown): Array<[string, [number, number]]> {
 }
 
 /** What the policy's ingress (enforced, or the dry run) restricts other than public access. */
-function restrictsElsewhere(ingress: unknown): string | undefined {
-  const priv = at(ingress, 'private_access');
-  const cross = at(ingress, 'cross_workspace_access');
-  if (at(priv, 'restriction_mode') === 'RESTRICTED_ACCESS') {
+function restrictsElsewhere(ingress: any): string | undefined {
+  const priv = valueAt(ingress, 'private_access');
+  const cross = valueAt(ingress, 'cross_workspace_access');
+  if (valueAt(priv, 'restriction_mode') === 'RESTRICTED_ACCESS') {
     return 'private access';
   }
-  if (list(at(cross, 'allow_rules')).length || list(at(cross, 'deny_rules')).length) {
+  if (list(valueAt(cross, 'allow_rules')).length || list(valueAt(cross, 'deny_rules')).length) {
     return 'cross-workspace access';
   }
-  if (list(at(ingress, 'public_access', 'deny_rules')).length) {
+  if (list(valueAt(ingress, 'public_access.deny_rules')).length) {
     return 'a public block list';
   }
   return undefined;
@@ -60,9 +55,9 @@ export const INGRESS_PUBLIC_OPEN: CheckRule = {
   check(model: CheckModel): RuleHit[] {
     return model.ofType('databricks_account_network_policy').flatMap((p) => {
       const ingress = p.values.ingress;
-      const pub = at(ingress, 'public_access');
-      const mode = at(pub, 'restriction_mode');
-      const catchAll = list(at(pub, 'allow_rules')).some((r) => at(r, 'origin', 'all_ip_ranges') === true);
+      const pub = valueAt(ingress, 'public_access');
+      const mode = valueAt(pub, 'restriction_mode');
+      const catchAll = list(valueAt(pub, 'allow_rules')).some((r) => valueAt(r, 'origin.all_ip_ranges') === true);
       const open = mode === 'FULL_ACCESS' ? 'FULL_ACCESS' : catchAll ? 'an allow rule for every IP range' : undefined;
       const elsewhere = restrictsElsewhere(ingress);
       return hitOn(
@@ -76,18 +71,18 @@ export const INGRESS_PUBLIC_OPEN: CheckRule = {
 };
 
 /** Public deny ranges of one ingress object that cover a whole allow range, as "deny (allowed: allow)". */
-function ipOverlaps(ingress: unknown): string[] {
-  const pub = at(ingress, 'public_access');
-  const allowed = ranges(at(pub, 'allow_rules'));
-  return ranges(at(pub, 'deny_rules')).flatMap(([d, range]) =>
+function ipOverlaps(ingress: any): string[] {
+  const pub = valueAt(ingress, 'public_access');
+  const allowed = ranges(valueAt(pub, 'allow_rules'));
+  return ranges(valueAt(pub, 'deny_rules')).flatMap(([d, range]) =>
     allowed.filter(([, a]) => range[1] <= a[1] && overlaps(range, a)).map(([a]) => `${d} (allowed: ${a})`));
 }
 
 function domainOverlaps(p: CheckedResource): string[] {
-  const access = at(p.values, 'egress', 'network_access');
-  const names = (v: unknown) => list(v).map((d) => at(d, 'destination')).filter((x): x is string => typeof x === 'string' && !isExpression(x)).map((x) => x.toLowerCase());
-  const allowed = new Set(names(at(access, 'allowed_internet_destinations')));
-  return names(at(access, 'blocked_internet_destinations')).filter((d) => allowed.has(d));
+  const access = valueAt(p.values, 'egress.network_access');
+  const names = (v: unknown) => list(v).map((d) => valueAt(d, 'destination')).filter((x): x is string => typeof x === 'string' && !isExpression(x)).map((x) => x.toLowerCase());
+  const allowed = new Set(names(valueAt(access, 'allowed_internet_destinations')));
+  return names(valueAt(access, 'blocked_internet_destinations')).filter((d) => allowed.has(d));
 }
 
 /**
