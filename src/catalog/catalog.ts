@@ -8,6 +8,7 @@ import type { ServerlessExternalLocation } from './external-location';
 import { checkUcName } from './names';
 import { checkGrants, UnityCatalogGrant } from './privileges';
 import { useChecks } from '../checks/pack';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { resolveValue } from '../core/resolved-index';
 import { invalidProp } from '../core/validation';
@@ -67,60 +68,65 @@ export class ServerlessCatalog extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServerlessCatalogProps) {
     super(scope, id);
-    useChecks(this);
-    checkUcName(this, 'name', props.name);
-    const provider = props.location.credential.workspaceProvider;
-    const workspaces = props.workspaceIds ?? [];
-    if (props.readOnlyBindings && workspaces.length === 0) {
-      invalidProp(this, 'readOnlyBindings', true, 'an OPEN catalog (no workspaceIds) has no bindings to make read-only', 'list the workspaces in workspaceIds, or leave readOnlyBindings out');
-    }
-    const seen = new Set<string>();
-    // A binding's construct ID: the literal workspace ID, or a digest of a token's reference (not its position,
-    // so inserting a workspace anywhere in the list leaves the other bindings' addresses as they are).
-    const keys = workspaces.map((w) => {
-      if (!Token.isUnresolved(w)) {
-        return w;
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      checkUcName(this, 'name', props.name);
+      const provider = props.location.credential.workspaceProvider;
+      const workspaces = props.workspaceIds ?? [];
+      if (props.readOnlyBindings && workspaces.length === 0) {
+        invalidProp(this, 'readOnlyBindings', true, 'an OPEN catalog (no workspaceIds) has no bindings to make read-only', 'list the workspaces in workspaceIds, or leave readOnlyBindings out');
       }
-      const value = resolveValue(this, w);
-      const resolved = typeof value === 'string' ? value : JSON.stringify(value);
-      if (seen.has(resolved)) {
-        invalidProp(this, 'workspaceIds', resolved, 'the same reference is listed twice', 'list each workspace once');
+      const seen = new Set<string>();
+      // A binding's construct ID: the literal workspace ID, or a digest of a token's reference (not its position,
+      // so inserting a workspace anywhere in the list leaves the other bindings' addresses as they are).
+      const keys = workspaces.map((w) => {
+        if (!Token.isUnresolved(w)) {
+          return w;
+        }
+        const value = resolveValue(this, w);
+        const resolved = typeof value === 'string' ? value : JSON.stringify(value);
+        if (seen.has(resolved)) {
+          invalidProp(this, 'workspaceIds', resolved, 'the same reference is listed twice', 'list each workspace once');
+        }
+        seen.add(resolved);
+        return `ref-${createHash('sha256').update(resolved).digest('hex').slice(0, 8)}`;
+      });
+      for (const w of workspaces.filter((x) => !Token.isUnresolved(x))) {
+        if (!/^[1-9][0-9]{0,18}$/.test(w)) {
+          invalidProp(this, 'workspaceIds', w, 'a workspace ID is the number in the workspace URL (adb-<id>.<n>.azuredatabricks.net)', 'pass it as a string of digits, e.g. "1234567890123456"');
+        }
+        if (seen.has(w)) {
+          invalidProp(this, 'workspaceIds', w, 'listed twice', 'list each workspace once');
+        }
+        seen.add(w);
       }
-      seen.add(resolved);
-      return `ref-${createHash('sha256').update(resolved).digest('hex').slice(0, 8)}`;
-    });
-    for (const w of workspaces.filter((x) => !Token.isUnresolved(x))) {
-      if (!/^[1-9][0-9]{0,18}$/.test(w)) {
-        invalidProp(this, 'workspaceIds', w, 'a workspace ID is the number in the workspace URL (adb-<id>.<n>.azuredatabricks.net)', 'pass it as a string of digits, e.g. "1234567890123456"');
-      }
-      if (seen.has(w)) {
-        invalidProp(this, 'workspaceIds', w, 'listed twice', 'list each workspace once');
-      }
-      seen.add(w);
-    }
-    this.catalogName = props.name;
-    this.isolationMode = workspaces.length ? 'ISOLATED' : 'OPEN';
-    requireProvider(this, 'databricks');
-    this.resource = new Catalog(this, 'Resource', {
-      name: props.name,
-      storageRoot: props.location.url,
-      isolationMode: this.isolationMode,
-      comment: props.comment ?? `Managed by cdktf-azure-databricks-serverless on external location ${props.location.locationName}`,
-      provider,
-      // Its storage root must be an external location first.
-      dependsOn: [props.location.resource],
-    });
-    workspaces.forEach((w, i) => {
-      this.bindings.push(new WorkspaceBinding(this, `Binding-${keys[i]}`, {
-        securableName: this.resource.name,
-        securableType: 'catalog',
-        workspaceId: Token.asNumber(w),
-        bindingType: props.readOnlyBindings ? 'BINDING_TYPE_READ_ONLY' : 'BINDING_TYPE_READ_WRITE',
+      this.catalogName = props.name;
+      this.isolationMode = workspaces.length ? 'ISOLATED' : 'OPEN';
+      requireProvider(this, 'databricks');
+      this.resource = new Catalog(this, 'Resource', {
+        name: props.name,
+        storageRoot: props.location.url,
+        isolationMode: this.isolationMode,
+        comment: props.comment ?? `Managed by cdktf-azure-databricks-serverless on external location ${props.location.locationName}`,
         provider,
-      }));
-    });
-    if (props.grants?.length) {
-      new Grants(this, 'Grants', { catalog: this.resource.name, grant: checkGrants(this, 'catalog', props.grants), provider });
+        // Its storage root must be an external location first.
+        dependsOn: [props.location.resource],
+      });
+      workspaces.forEach((w, i) => {
+        this.bindings.push(new WorkspaceBinding(this, `Binding-${keys[i]}`, {
+          securableName: this.resource.name,
+          securableType: 'catalog',
+          workspaceId: Token.asNumber(w),
+          bindingType: props.readOnlyBindings ? 'BINDING_TYPE_READ_ONLY' : 'BINDING_TYPE_READ_WRITE',
+          provider,
+        }));
+      });
+      if (props.grants?.length) {
+        new Grants(this, 'Grants', { catalog: this.resource.name, grant: checkGrants(this, 'catalog', props.grants), provider });
+      }
+    } finally {
+      stacks.close();
     }
   }
 }

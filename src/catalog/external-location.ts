@@ -7,6 +7,7 @@ import { checkGrants, UnityCatalogGrant } from './privileges';
 import type { ServerlessStorageCredential } from './storage-credential';
 import { useChecks } from '../checks/pack';
 import { claimOnce } from '../core/claims';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { invalidProp } from '../core/validation';
 
@@ -63,36 +64,41 @@ export class ServerlessExternalLocation extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServerlessExternalLocationProps) {
     super(scope, id);
-    useChecks(this);
-    const credential = props.credential;
-    this.credential = credential;
-    checkContainer(this, props.container);
-    const path = checkPath(this, props.path);
-    const name = props.name ?? `${credential.credentialName}_${props.container}${path ? `_${path.replace(/\//g, '_')}` : ''}`.replace(/-/g, '_');
-    checkUcName(this, 'name', name);
-    this.locationName = name;
-    this.url = abfssUrl(props.container, credential.storage.storageAccountName, path);
-    if (props.readOnly === false && credential.readOnly) {
-      invalidProp(this, 'readOnly', false, 'the credential is read-only, so the location cannot write', 'leave readOnly out, or make the credential writable');
-    }
-    // Two locations may not overlap in Unity Catalog: the same URL twice is refused at apply.
-    claimOnce(this, 'external-location-url', `${credential.storage.storageAccountId}|${props.container}|${path}`, {
-      prop: 'container/path',
-      value: `${props.container}/${path}`,
-      problem: (where) => `two external locations have the same URL (${where}); Unity Catalog refuses overlapping locations`,
-      fix: 'use one location per container and path',
-    });
-    requireProvider(this, 'databricks');
-    this.resource = new ExternalLocation(this, 'Resource', {
-      name,
-      url: this.url,
-      credentialName: credential.resource.name,
-      readOnly: (props.readOnly ?? credential.readOnly) || undefined,
-      comment: `Managed by cdktf-azure-databricks-serverless for ${this.node.path}`,
-      provider: credential.workspaceProvider,
-    });
-    if (props.grants?.length) {
-      new Grants(this, 'Grants', { externalLocation: this.resource.name, grant: checkGrants(this, 'externalLocation', props.grants), provider: credential.workspaceProvider });
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      const credential = props.credential;
+      this.credential = credential;
+      checkContainer(this, props.container);
+      const path = checkPath(this, props.path);
+      const name = props.name ?? `${credential.credentialName}_${props.container}${path ? `_${path.replace(/\//g, '_')}` : ''}`.replace(/-/g, '_');
+      checkUcName(this, 'name', name);
+      this.locationName = name;
+      this.url = abfssUrl(props.container, credential.storage.storageAccountName, path);
+      if (props.readOnly === false && credential.readOnly) {
+        invalidProp(this, 'readOnly', false, 'the credential is read-only, so the location cannot write', 'leave readOnly out, or make the credential writable');
+      }
+      // Two locations may not overlap in Unity Catalog: the same URL twice is refused at apply.
+      claimOnce(this, 'external-location-url', `${credential.storage.storageAccountId}|${props.container}|${path}`, {
+        prop: 'container/path',
+        value: `${props.container}/${path}`,
+        problem: (where) => `two external locations have the same URL (${where}); Unity Catalog refuses overlapping locations`,
+        fix: 'use one location per container and path',
+      });
+      requireProvider(this, 'databricks');
+      this.resource = new ExternalLocation(this, 'Resource', {
+        name,
+        url: this.url,
+        credentialName: credential.resource.name,
+        readOnly: (props.readOnly ?? credential.readOnly) || undefined,
+        comment: `Managed by cdktf-azure-databricks-serverless for ${this.node.path}`,
+        provider: credential.workspaceProvider,
+      });
+      if (props.grants?.length) {
+        new Grants(this, 'Grants', { externalLocation: this.resource.name, grant: checkGrants(this, 'externalLocation', props.grants), provider: credential.workspaceProvider });
+      }
+    } finally {
+      stacks.close();
     }
   }
 

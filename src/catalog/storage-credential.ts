@@ -10,6 +10,7 @@ import { checkGrants, UnityCatalogGrant } from './privileges';
 import { useChecks } from '../checks/pack';
 import { checkWorkspaceProvider } from '../core/account-provider';
 import { claimOnce } from '../core/claims';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { invalidProp } from '../core/validation';
 import { ServerlessSecureStorage } from '../storage/serverless-secure-storage';
@@ -114,83 +115,88 @@ export class ServerlessStorageCredential extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServerlessStorageCredentialProps) {
     super(scope, id);
-    useChecks(this);
-    const storage = props.storage;
-    this.storage = storage;
-    this.readOnly = props.readOnly ?? false;
-    this.workspaceProvider = props.workspaceProvider;
-    checkUcName(this, 'name', props.name);
-    checkWorkspaceProvider(this, props.workspaceProvider);
-    if (storage.hierarchicalNamespace === false) {
-      invalidProp(
-        this,
-        'storage',
-        storage.node.path,
-        'the account has no hierarchical namespace; Unity Catalog reaches it through abfss:// (the dfs endpoint), which needs ADLS Gen2',
-        'create the account with hierarchicalNamespace: true (the default)',
-      );
-    }
-
-    if (props.accessConnector) {
-      this.accessConnectorId = props.accessConnector.id;
-      this.principalId = props.accessConnector.principalId;
-    } else {
-      const resourceGroupName = props.resourceGroupName ?? storage.resourceGroupName;
-      const location = props.location ?? storage.location;
-      if (resourceGroupName === undefined || location === undefined) {
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      const storage = props.storage;
+      this.storage = storage;
+      this.readOnly = props.readOnly ?? false;
+      this.workspaceProvider = props.workspaceProvider;
+      checkUcName(this, 'name', props.name);
+      checkWorkspaceProvider(this, props.workspaceProvider);
+      if (storage.hierarchicalNamespace === false) {
         invalidProp(
           this,
-          resourceGroupName === undefined ? 'resourceGroupName' : 'location',
-          undefined,
-          'a new access connector needs a resource group and a location, and an existing account does not say them',
-          'pass resourceGroupName and location, or accessConnector (an existing one)',
+          'storage',
+          storage.node.path,
+          'the account has no hierarchical namespace; Unity Catalog reaches it through abfss:// (the dfs endpoint), which needs ADLS Gen2',
+          'create the account with hierarchicalNamespace: true (the default)',
         );
       }
-      requireProvider(this, 'azurerm');
-      this.accessConnector = new DatabricksAccessConnector(this, 'AccessConnector', {
-        name: props.accessConnectorName ?? `ac-${props.name}`,
-        resourceGroupName: resourceGroupName!,
-        location: location!,
-        identity: { type: 'SystemAssigned' },
+
+      if (props.accessConnector) {
+        this.accessConnectorId = props.accessConnector.id;
+        this.principalId = props.accessConnector.principalId;
+      } else {
+        const resourceGroupName = props.resourceGroupName ?? storage.resourceGroupName;
+        const location = props.location ?? storage.location;
+        if (resourceGroupName === undefined || location === undefined) {
+          invalidProp(
+            this,
+            resourceGroupName === undefined ? 'resourceGroupName' : 'location',
+            undefined,
+            'a new access connector needs a resource group and a location, and an existing account does not say them',
+            'pass resourceGroupName and location, or accessConnector (an existing one)',
+          );
+        }
+        requireProvider(this, 'azurerm');
+        this.accessConnector = new DatabricksAccessConnector(this, 'AccessConnector', {
+          name: props.accessConnectorName ?? `ac-${props.name}`,
+          resourceGroupName: resourceGroupName!,
+          location: location!,
+          identity: { type: 'SystemAssigned' },
+        });
+        this.accessConnectorId = this.accessConnector.id;
+        this.principalId = this.accessConnector.identity.principalId;
+      }
+      // One credential per connector, app-wide: a second one of the same identity only hides who uses what.
+      claimOnce(this, 'storage-credential-connector', this.accessConnectorId, {
+        prop: 'accessConnector',
+        value: Token.isUnresolved(this.accessConnectorId) ? 'a reference' : this.accessConnectorId,
+        problem: (where) => `more than one storage credential uses this access connector (${where})`,
+        fix: 'use one credential per connector, and add external locations to it',
       });
-      this.accessConnectorId = this.accessConnector.id;
-      this.principalId = this.accessConnector.identity.principalId;
-    }
-    // One credential per connector, app-wide: a second one of the same identity only hides who uses what.
-    claimOnce(this, 'storage-credential-connector', this.accessConnectorId, {
-      prop: 'accessConnector',
-      value: Token.isUnresolved(this.accessConnectorId) ? 'a reference' : this.accessConnectorId,
-      problem: (where) => `more than one storage credential uses this access connector (${where})`,
-      fix: 'use one credential per connector, and add external locations to it',
-    });
 
-    requireProvider(this, 'azurerm');
-    const roles = [this.readOnly ? READ_ROLE : DATA_ROLE, ...(props.fileEvents ? FILE_EVENT_ROLES : [])];
-    roles.forEach((role, i) => {
-      this.roleAssignments.push(new RoleAssignment(this, `Role${i === 0 ? '' : i}`, {
-        scope: storage.storageAccountId,
-        roleDefinitionName: role,
-        principalId: this.principalId,
-        principalType: 'ServicePrincipal',
-      }));
-    });
-    if (storage.storageAccount) {
-      storage.allowResourceInstance(this.accessConnectorId);
-    }
+      requireProvider(this, 'azurerm');
+      const roles = [this.readOnly ? READ_ROLE : DATA_ROLE, ...(props.fileEvents ? FILE_EVENT_ROLES : [])];
+      roles.forEach((role, i) => {
+        this.roleAssignments.push(new RoleAssignment(this, `Role${i === 0 ? '' : i}`, {
+          scope: storage.storageAccountId,
+          roleDefinitionName: role,
+          principalId: this.principalId,
+          principalType: 'ServicePrincipal',
+        }));
+      });
+      if (storage.storageAccount) {
+        storage.allowResourceInstance(this.accessConnectorId);
+      }
 
-    requireProvider(this, 'databricks');
-    this.credentialName = props.name;
-    this.resource = new StorageCredential(this, 'Resource', {
-      name: props.name,
-      azureManagedIdentity: { accessConnectorId: this.accessConnectorId },
-      readOnly: this.readOnly || undefined,
-      comment: `Managed by cdktf-azure-databricks-serverless for storage account ${storage.node.path}`,
-      provider: props.workspaceProvider,
-      // The roles first: Databricks validates the credential against the account when it is created.
-      dependsOn: this.roleAssignments,
-    });
-    if (props.grants?.length) {
-      new Grants(this, 'Grants', { storageCredential: this.resource.name, grant: checkGrants(this, 'storageCredential', props.grants), provider: props.workspaceProvider });
+      requireProvider(this, 'databricks');
+      this.credentialName = props.name;
+      this.resource = new StorageCredential(this, 'Resource', {
+        name: props.name,
+        azureManagedIdentity: { accessConnectorId: this.accessConnectorId },
+        readOnly: this.readOnly || undefined,
+        comment: `Managed by cdktf-azure-databricks-serverless for storage account ${storage.node.path}`,
+        provider: props.workspaceProvider,
+        // The roles first: Databricks validates the credential against the account when it is created.
+        dependsOn: this.roleAssignments,
+      });
+      if (props.grants?.length) {
+        new Grants(this, 'Grants', { storageCredential: this.resource.name, grant: checkGrants(this, 'storageCredential', props.grants), provider: props.workspaceProvider });
+      }
+    } finally {
+      stacks.close();
     }
   }
 

@@ -3,6 +3,7 @@ import { WorkspaceNetworkOption } from '@cdktf/provider-databricks/lib/workspace
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { useChecks } from '../checks/pack';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { claimWorkspace, workspaceIdOf } from '../core/workspaces';
 
@@ -53,19 +54,24 @@ export class EgressPolicyAssignment extends Construct {
    */
   constructor(scope: Construct, id: string, props: EgressPolicyAssignmentProps) {
     super(scope, id);
-    useChecks(this);
-    this.workspaceId = workspaceIdOf(this, props.workspaceId, props.workspace);
-    requireProvider(this, 'databricks');
-    this.resource = new WorkspaceNetworkOption(this, 'Resource', {
-      workspaceId: this.workspaceId,
-      networkPolicyId: props.networkPolicyId,
-      provider: props.accountProvider,
-    });
-    claimWorkspace(this, 'egress-policy', this.workspaceId, `policy ${props.policyPath}`, {
-      prop: 'workspace',
-      value: props.workspaceId ?? 'workspace reference',
-      problem: (where) => `the same workspace is given more than one network policy: ${where}. A workspace has one policy at a time; the last one applied wins`,
-      fix: 'apply exactly one policy to each workspace',
-    });
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      this.workspaceId = workspaceIdOf(this, props.workspaceId, props.workspace);
+      requireProvider(this, 'databricks');
+      this.resource = new WorkspaceNetworkOption(this, 'Resource', {
+        workspaceId: this.workspaceId,
+        networkPolicyId: props.networkPolicyId,
+        provider: props.accountProvider,
+      });
+      claimWorkspace(this, 'egress-policy', this.workspaceId, `policy ${props.policyPath}`, {
+        prop: 'workspace',
+        value: props.workspaceId ?? 'workspace reference',
+        problem: (where) => `the same workspace is given more than one network policy: ${where}. A workspace has one policy at a time; the last one applied wins`,
+        fix: 'apply exactly one policy to each workspace',
+      });
+    } finally {
+      stacks.close();
+    }
   }
 }

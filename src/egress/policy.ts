@@ -18,6 +18,7 @@ import {
 import { ImportBlock } from '../bindings/import-block';
 import { useChecks } from '../checks/pack';
 import { checkAccountProvider, defaultDatabricksProvider } from '../core/account-provider';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider, usesOlderForm } from '../core/provider-requirements';
 import { resolveValue } from '../core/resolved-index';
 import { describeInvalid, invalidProp } from '../core/validation';
@@ -69,90 +70,95 @@ export class ServerlessEgressPolicy extends Construct implements IServerlessEgre
    */
   constructor(scope: Construct, id: string, props: ServerlessEgressPolicyProps) {
     super(scope, id);
-    useChecks(this);
-    const policyId = props.networkPolicyId;
-    if (!Token.isUnresolved(policyId) && !POLICY_ID.test(policyId)) {
-      invalidProp(this, 'networkPolicyId', policyId, 'a policy ID is 1-32 letters, digits, "_", "." and "-"', 'use an ID such as "np-eastus2-restricted"');
-    }
-    const adopt = this instanceof AdoptedDefaultPolicy;
-    if (policyId === DEFAULT_POLICY_ID && !adopt) {
-      invalidProp(
-        this,
-        'networkPolicyId',
-        policyId,
-        'default-policy exists in every account and cannot be created',
-        'manage it with ServerlessEgressPolicy.adoptDefaultPolicy(...), or apply it with ServerlessEgressPolicy.fromPolicyAttributes(...)',
-      );
-    }
-    this.networkPolicyId = policyId;
-    this.accountProvider = props.accountProvider;
-    checkAccountProvider(this, props.accountProvider);
-    this.access = props.access ?? EgressAccess.RESTRICTED;
-    this.enforcement = props.enforcement ?? EgressEnforcement.ENFORCED;
-    const accountId = props.accountId ?? providerAccountId(props.accountProvider ?? defaultDatabricksProvider(this));
-    if (accountId === undefined) {
-      invalidProp(
-        this,
-        'accountId',
-        undefined,
-        'the Databricks account ID is not known (no accountId, and the account provider sets none); databricks provider 1.99-1.112 fail after apply without it',
-        'pass accountId, or set accountId on the account-level DatabricksProvider',
-      );
-    }
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      const policyId = props.networkPolicyId;
+      if (!Token.isUnresolved(policyId) && !POLICY_ID.test(policyId)) {
+        invalidProp(this, 'networkPolicyId', policyId, 'a policy ID is 1-32 letters, digits, "_", "." and "-"', 'use an ID such as "np-eastus2-restricted"');
+      }
+      const adopt = this instanceof AdoptedDefaultPolicy;
+      if (policyId === DEFAULT_POLICY_ID && !adopt) {
+        invalidProp(
+          this,
+          'networkPolicyId',
+          policyId,
+          'default-policy exists in every account and cannot be created',
+          'manage it with ServerlessEgressPolicy.adoptDefaultPolicy(...), or apply it with ServerlessEgressPolicy.fromPolicyAttributes(...)',
+        );
+      }
+      this.networkPolicyId = policyId;
+      this.accountProvider = props.accountProvider;
+      checkAccountProvider(this, props.accountProvider);
+      this.access = props.access ?? EgressAccess.RESTRICTED;
+      this.enforcement = props.enforcement ?? EgressEnforcement.ENFORCED;
+      const accountId = props.accountId ?? providerAccountId(props.accountProvider ?? defaultDatabricksProvider(this));
+      if (accountId === undefined) {
+        invalidProp(
+          this,
+          'accountId',
+          undefined,
+          'the Databricks account ID is not known (no accountId, and the account provider sets none); databricks provider 1.99-1.112 fail after apply without it',
+          'pass accountId, or set accountId on the account-level DatabricksProvider',
+        );
+      }
 
-    requireProvider(this, 'databricks', 'network-policy');
-    const products = this.enforcement.dryRunProducts.map((p) => p.value);
-    this.resource = new AccountNetworkPolicy(this, 'Resource', {
-      accountId,
-      networkPolicyId: policyId,
-      egress: {
-        networkAccess: {
-          restrictionMode: this.access.value,
-          allowedInternetDestinations: Lazy.anyValue(
-            { produce: () => (this.domains.size ? [...this.domains.values()].map((d) => ({ destination: d, internet_destination_type: 'DNS_NAME' })) : undefined) },
-          ) as any,
-          allowedStorageDestinations: Lazy.anyValue({
-            produce: () => (this.storage.size
-              ? [...this.storage.values()].map((s) => ({ storage_destination_type: 'AZURE_STORAGE', azure_storage_account: s.account, azure_storage_service: s.service }))
-              : undefined),
-          }) as any,
-          policyEnforcement: { enforcementMode: this.enforcement.mode, dryRunModeProductFilter: products.length ? products : undefined },
+      requireProvider(this, 'databricks', 'network-policy');
+      const products = this.enforcement.dryRunProducts.map((p) => p.value);
+      this.resource = new AccountNetworkPolicy(this, 'Resource', {
+        accountId,
+        networkPolicyId: policyId,
+        egress: {
+          networkAccess: {
+            restrictionMode: this.access.value,
+            allowedInternetDestinations: Lazy.anyValue(
+              { produce: () => (this.domains.size ? [...this.domains.values()].map((d) => ({ destination: d, internet_destination_type: 'DNS_NAME' })) : undefined) },
+            ) as any,
+            allowedStorageDestinations: Lazy.anyValue({
+              produce: () => (this.storage.size
+                ? [...this.storage.values()].map((s) => ({ storage_destination_type: 'AZURE_STORAGE', azure_storage_account: s.account, azure_storage_service: s.service }))
+                : undefined),
+            }) as any,
+            policyEnforcement: { enforcementMode: this.enforcement.mode, dryRunModeProductFilter: products.length ? products : undefined },
+          },
         },
-      },
-      provider: props.accountProvider,
-      lifecycle: adopt ? { preventDestroy: true } : undefined,
-    });
-    // The whole ingress, written as the API would fill it, so that the policy converges on current providers
-    // (README "Serverless egress control", provider versions); not on a stack pinned below 1.113.0, whose
-    // provider has no ingress. The prebuilt 1.99 binding has no ingress argument: an override, decided at synth.
-    // Not in the prebuilt 1.99 binding: overrides, emitted only when used (their features raise the floor).
-    this.resource.addOverride('egress.network_access.blocked_internet_destinations', Lazy.anyValue(
-      { produce: () => (this.blocked.size ? [...this.blocked.values()].map((d) => ({ destination: d, internet_destination_type: 'DNS_NAME' })) : undefined) },
-    ));
-    // Workspace IDs as written (digits, or the reference): Terraform converts them to numbers exactly; a double would not.
-    this.resource.addOverride('egress.network_access.allowed_databricks_destinations', Lazy.anyValue(
-      { produce: () => (this.workspaces.size ? [{ workspace_ids: [...this.workspaces.values()] }] : undefined) },
-    ));
-    // Ingress rules (props.ingress) replace it, and need the versions that know all of it (feature network-ingress).
-    const ingress = props.ingress ? ingressBlocks(this, props.ingress) : undefined;
-    if (ingress) {
-      requireProvider(this, 'databricks', 'network-ingress');
-    }
-    this.resource.addOverride('ingress', Lazy.anyValue({
-      produce: () => ingress?.ingress ?? (usesOlderForm(this, 'databricks', 'network-policy') ? undefined : OPEN_INGRESS),
-    }));
-    if (ingress?.dryRun) {
-      this.resource.addOverride('ingress_dry_run', ingress.dryRun);
-    }
-    if (adopt) {
-      new ImportBlock(this, 'Import', this.resource, DEFAULT_POLICY_ID, props.accountProvider);
-    }
+        provider: props.accountProvider,
+        lifecycle: adopt ? { preventDestroy: true } : undefined,
+      });
+      // The whole ingress, written as the API would fill it, so that the policy converges on current providers
+      // (README "Serverless egress control", provider versions); not on a stack pinned below 1.113.0, whose
+      // provider has no ingress. The prebuilt 1.99 binding has no ingress argument: an override, decided at synth.
+      // Not in the prebuilt 1.99 binding: overrides, emitted only when used (their features raise the floor).
+      this.resource.addOverride('egress.network_access.blocked_internet_destinations', Lazy.anyValue(
+        { produce: () => (this.blocked.size ? [...this.blocked.values()].map((d) => ({ destination: d, internet_destination_type: 'DNS_NAME' })) : undefined) },
+      ));
+      // Workspace IDs as written (digits, or the reference): Terraform converts them to numbers exactly; a double would not.
+      this.resource.addOverride('egress.network_access.allowed_databricks_destinations', Lazy.anyValue(
+        { produce: () => (this.workspaces.size ? [{ workspace_ids: [...this.workspaces.values()] }] : undefined) },
+      ));
+      // Ingress rules (props.ingress) replace it, and need the versions that know all of it (feature network-ingress).
+      const ingress = props.ingress ? ingressBlocks(this, props.ingress) : undefined;
+      if (ingress) {
+        requireProvider(this, 'databricks', 'network-ingress');
+      }
+      this.resource.addOverride('ingress', Lazy.anyValue({
+        produce: () => ingress?.ingress ?? (usesOlderForm(this, 'databricks', 'network-policy') ? undefined : OPEN_INGRESS),
+      }));
+      if (ingress?.dryRun) {
+        this.resource.addOverride('ingress_dry_run', ingress.dryRun);
+      }
+      if (adopt) {
+        new ImportBlock(this, 'Import', this.resource, DEFAULT_POLICY_ID, props.accountProvider);
+      }
 
-    this.allowDomains(...(props.allowedDomains ?? []));
-    (props.allowedStorage ?? []).forEach((d) => this.allowStorage(d));
-    this.blockDomains(...(props.blockedDomains ?? []));
-    this.allowWorkspaces(...(props.allowedWorkspaces ?? []));
-    this.node.addValidation({ validate: () => this.validateDestinations() });
+      this.allowDomains(...(props.allowedDomains ?? []));
+      (props.allowedStorage ?? []).forEach((d) => this.allowStorage(d));
+      this.blockDomains(...(props.blockedDomains ?? []));
+      this.allowWorkspaces(...(props.allowedWorkspaces ?? []));
+      this.node.addValidation({ validate: () => this.validateDestinations() });
+    } finally {
+      stacks.close();
+    }
   }
 
   public applyTo(id: string, options: EgressPolicyAssignmentOptions): EgressPolicyAssignment {

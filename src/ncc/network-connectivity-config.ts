@@ -7,6 +7,7 @@ import type { ConstructCheckFacts } from '../checks/facts';
 import { useChecks } from '../checks/pack';
 import { DatabricksAccountLimits, resolveAccountLimits } from '../core/account-limits';
 import { checkAccountProvider } from '../core/account-provider';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { normaliseDatabricksRegion } from '../core/regions';
 import { invalidProp } from '../core/validation';
@@ -151,19 +152,24 @@ export class NetworkConnectivityConfig extends NetworkConnectivityConfigBase {
    */
   constructor(scope: Construct, id: string, props: NetworkConnectivityConfigProps) {
     super(scope, id, props.accountLimits);
-    validateName(this, props.name);
-    this.region = normaliseDatabricksRegion(this, 'region', props.region);
-    this.name = props.name;
-    this.accountProvider = props.accountProvider;
-    checkAccountProvider(this, props.accountProvider);
+    const stacks = openCreationStackScope(this);
+    try {
+      validateName(this, props.name);
+      this.region = normaliseDatabricksRegion(this, 'region', props.region);
+      this.name = props.name;
+      this.accountProvider = props.accountProvider;
+      checkAccountProvider(this, props.accountProvider);
 
-    requireProvider(this, 'databricks');
-    this.resource = new MwsNetworkConnectivityConfig(this, 'Resource', {
-      name: props.name,
-      region: this.region,
-      provider: props.accountProvider,
-    });
-    this.networkConnectivityConfigId = this.resource.networkConnectivityConfigId;
+      requireProvider(this, 'databricks');
+      this.resource = new MwsNetworkConnectivityConfig(this, 'Resource', {
+        name: props.name,
+        region: this.region,
+        provider: props.accountProvider,
+      });
+      this.networkConnectivityConfigId = this.resource.networkConnectivityConfigId;
+    } finally {
+      stacks.close();
+    }
   }
 }
 
@@ -180,14 +186,19 @@ class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
    */
   constructor(scope: Construct, id: string, attrs: NetworkConnectivityConfigAttributes) {
     super(scope, id, attrs.accountLimits);
-    const nccId = attrs.networkConnectivityConfigId;
-    if (!Token.isUnresolved(nccId) && nccId.trim().length === 0) {
-      invalidProp(this, 'networkConnectivityConfigId', nccId, 'the NCC ID is empty', 'pass the network_connectivity_config_id of the existing NCC');
+    const stacks = openCreationStackScope(this);
+    try {
+      const nccId = attrs.networkConnectivityConfigId;
+      if (!Token.isUnresolved(nccId) && nccId.trim().length === 0) {
+        invalidProp(this, 'networkConnectivityConfigId', nccId, 'the NCC ID is empty', 'pass the network_connectivity_config_id of the existing NCC');
+      }
+      this.networkConnectivityConfigId = nccId;
+      this.region = normaliseDatabricksRegion(this, 'region', attrs.region);
+      this.accountProvider = attrs.accountProvider;
+      checkAccountProvider(this, attrs.accountProvider);
+    } finally {
+      stacks.close();
     }
-    this.networkConnectivityConfigId = nccId;
-    this.region = normaliseDatabricksRegion(this, 'region', attrs.region);
-    this.accountProvider = attrs.accountProvider;
-    checkAccountProvider(this, attrs.accountProvider);
   }
 }
 

@@ -8,6 +8,7 @@ import { accountLimit } from '../core/account-limits';
 import { armTypeOfResolved, checkArmId, checkIdReference } from '../core/arm-resource-id';
 import { PRIVATE_LINK_SERVICE, sameArmType } from '../core/azure-resource-types';
 import { claimOnce } from '../core/claims';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { DNS_NAME } from '../core/patterns';
 import { requireProvider } from '../core/provider-requirements';
 import { resolveString } from '../core/resolved-index';
@@ -69,45 +70,50 @@ export class PrivateEndpointRule extends Construct implements IPrivateEndpointRu
    */
   constructor(scope: Construct, id: string, props: PrivateEndpointRuleProps) {
     super(scope, id);
-    useChecks(this);
-    const ncc = props.networkConnectivityConfig;
-    this.networkConnectivityConfig = ncc;
-    this.resourceId = props.resourceId;
-    this.subResource = props.subResource;
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      const ncc = props.networkConnectivityConfig;
+      this.networkConnectivityConfig = ncc;
+      this.resourceId = props.resourceId;
+      this.subResource = props.subResource;
 
-    if ((props.subResource === undefined) === (props.domainNames === undefined)) {
-      invalidProp(
-        this,
-        'subResource/domainNames',
-        props.subResource?.groupId ?? props.domainNames,
-        'give exactly one of subResource (for an Azure service) and domainNames (for a Private Link Service)',
-        'pass subResource such as PrivateLinkSubResource.BLOB, or domainNames for a Private Link Service target',
-      );
+      if ((props.subResource === undefined) === (props.domainNames === undefined)) {
+        invalidProp(
+          this,
+          'subResource/domainNames',
+          props.subResource?.groupId ?? props.domainNames,
+          'give exactly one of subResource (for an Azure service) and domainNames (for a Private Link Service)',
+          'pass subResource such as PrivateLinkSubResource.BLOB, or domainNames for a Private Link Service target',
+        );
+      }
+
+      this.resourceType = this.targetType(props.resourceId);
+      if (props.subResource) {
+        this.checkSubResource(props.subResource, this.resourceType);
+      } else {
+        this.checkDomainNames(props.domainNames!, this.resourceType);
+      }
+
+      // Bounded fan-out: wait for an earlier rule of the NCC (parallel rule creation hits API throttling).
+      const state = AccountState.of(this);
+      const waitFor = state.ruleToWaitFor(ncc, accountLimit(ncc.accountLimits, 'maxParallelRuleCreations'));
+      // Updating domain_names in place works from databricks 1.106.0 on.
+      requireProvider(this, 'databricks', props.domainNames ? 'private-link-service-rule' : undefined);
+      this.resource = new MwsNccPrivateEndpointRule(this, 'Resource', {
+        dependsOn: waitFor ? [waitFor] : undefined,
+        networkConnectivityConfigId: ncc.networkConnectivityConfigId,
+        resourceId: props.resourceId,
+        groupId: props.subResource?.groupId,
+        domainNames: props.domainNames,
+        provider: ncc.accountProvider,
+      });
+
+      state.addRule(ncc, this.resource);
+      this.refuseDuplicate(props);
+    } finally {
+      stacks.close();
     }
-
-    this.resourceType = this.targetType(props.resourceId);
-    if (props.subResource) {
-      this.checkSubResource(props.subResource, this.resourceType);
-    } else {
-      this.checkDomainNames(props.domainNames!, this.resourceType);
-    }
-
-    // Bounded fan-out: wait for an earlier rule of the NCC (parallel rule creation hits API throttling).
-    const state = AccountState.of(this);
-    const waitFor = state.ruleToWaitFor(ncc, accountLimit(ncc.accountLimits, 'maxParallelRuleCreations'));
-    // Updating domain_names in place works from databricks 1.106.0 on.
-    requireProvider(this, 'databricks', props.domainNames ? 'private-link-service-rule' : undefined);
-    this.resource = new MwsNccPrivateEndpointRule(this, 'Resource', {
-      dependsOn: waitFor ? [waitFor] : undefined,
-      networkConnectivityConfigId: ncc.networkConnectivityConfigId,
-      resourceId: props.resourceId,
-      groupId: props.subResource?.groupId,
-      domainNames: props.domainNames,
-      provider: ncc.accountProvider,
-    });
-
-    state.addRule(ncc, this.resource);
-    this.refuseDuplicate(props);
   }
 
   /**

@@ -4,6 +4,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { INetworkConnectivityConfig } from './network-connectivity-config';
 import { useChecks } from '../checks/pack';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { normaliseDatabricksRegion } from '../core/regions';
 import { invalidProp } from '../core/validation';
@@ -60,38 +61,43 @@ export class NccWorkspaceBinding extends Construct {
    */
   constructor(scope: Construct, id: string, props: NccWorkspaceBindingProps) {
     super(scope, id);
-    useChecks(this);
-    const ncc = props.networkConnectivityConfig;
-    this.networkConnectivityConfig = ncc;
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      const ncc = props.networkConnectivityConfig;
+      this.networkConnectivityConfig = ncc;
 
-    this.workspaceId = workspaceIdOf(this, props.workspaceId, props.workspace);
+      this.workspaceId = workspaceIdOf(this, props.workspaceId, props.workspace);
 
-    const workspaceRegion = props.workspaceRegion ?? props.workspace?.locationInput;
-    if (workspaceRegion !== undefined) {
-      const region = normaliseDatabricksRegion(this, 'workspaceRegion', workspaceRegion);
-      if (!Token.isUnresolved(region) && !Token.isUnresolved(ncc.region) && region !== ncc.region) {
-        invalidProp(
-          this,
-          'workspaceRegion',
-          region,
-          `the workspace is in ${region} but NCC ${ncc.node.path} is in ${ncc.region}; an NCC can only be bound to workspaces of its own region`,
-          `bind the workspace to an NCC in ${region} (create one with region "${region}")`,
-        );
+      const workspaceRegion = props.workspaceRegion ?? props.workspace?.locationInput;
+      if (workspaceRegion !== undefined) {
+        const region = normaliseDatabricksRegion(this, 'workspaceRegion', workspaceRegion);
+        if (!Token.isUnresolved(region) && !Token.isUnresolved(ncc.region) && region !== ncc.region) {
+          invalidProp(
+            this,
+            'workspaceRegion',
+            region,
+            `the workspace is in ${region} but NCC ${ncc.node.path} is in ${ncc.region}; an NCC can only be bound to workspaces of its own region`,
+            `bind the workspace to an NCC in ${region} (create one with region "${region}")`,
+          );
+        }
       }
+
+      requireProvider(this, 'databricks');
+      this.resource = new MwsNccBinding(this, 'Resource', {
+        networkConnectivityConfigId: ncc.networkConnectivityConfigId,
+        workspaceId: this.workspaceId,
+        provider: ncc.accountProvider,
+      });
+
+      claimWorkspace(this, 'ncc-binding', this.workspaceId, `NCC ${ncc.node.path}`, {
+        prop: 'workspace binding',
+        value: props.workspaceId ?? 'workspace reference',
+        problem: (where) => `the same workspace is bound more than once: ${where}. A workspace has exactly one NCC and a second binding silently replaces the first`,
+        fix: 'bind each workspace exactly once; to move a workspace, change the NCC of its single binding',
+      });
+    } finally {
+      stacks.close();
     }
-
-    requireProvider(this, 'databricks');
-    this.resource = new MwsNccBinding(this, 'Resource', {
-      networkConnectivityConfigId: ncc.networkConnectivityConfigId,
-      workspaceId: this.workspaceId,
-      provider: ncc.accountProvider,
-    });
-
-    claimWorkspace(this, 'ncc-binding', this.workspaceId, `NCC ${ncc.node.path}`, {
-      prop: 'workspace binding',
-      value: props.workspaceId ?? 'workspace reference',
-      problem: (where) => `the same workspace is bound more than once: ${where}. A workspace has exactly one NCC and a second binding silently replaces the first`,
-      fix: 'bind each workspace exactly once; to move a workspace, change the NCC of its single binding',
-    });
   }
 }

@@ -6,6 +6,7 @@ import { AzurermNetworkSecurityPerimeter } from '../bindings/azurerm-nsp/resourc
 import { useChecks } from '../checks/pack';
 import { checkArmId } from '../core/arm-resource-id';
 import { NETWORK_SECURITY_PERIMETER } from '../core/azure-resource-types';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { AzureRegions } from '../core/regions';
 
 /** A network security perimeter, created here or imported. */
@@ -78,19 +79,24 @@ export class NetworkSecurityPerimeter extends Construct implements INetworkSecur
    */
   constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterProps) {
     super(scope, id);
-    useChecks(this);
-    checkNspName(this, 'name', props.name);
-    this.azurermProvider = props.azurermProvider;
-    const location = Token.isUnresolved(props.location) ? props.location : AzureRegions.tryFind(props.location)?.name ?? props.location;
-    const resource = new AzurermNetworkSecurityPerimeter(this, 'Resource', {
-      name: props.name,
-      resourceGroupName: props.resourceGroupName,
-      location,
-      tags: props.tags,
-      provider: props.azurermProvider,
-    });
-    this.resource = resource;
-    this.perimeterId = resource.id;
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      checkNspName(this, 'name', props.name);
+      this.azurermProvider = props.azurermProvider;
+      const location = Token.isUnresolved(props.location) ? props.location : AzureRegions.tryFind(props.location)?.name ?? props.location;
+      const resource = new AzurermNetworkSecurityPerimeter(this, 'Resource', {
+        name: props.name,
+        resourceGroupName: props.resourceGroupName,
+        location,
+        tags: props.tags,
+        provider: props.azurermProvider,
+      });
+      this.resource = resource;
+      this.perimeterId = resource.id;
+    } finally {
+      stacks.close();
+    }
   }
 
   public addProfile(id: string, options: NetworkSecurityPerimeterProfileOptions): NetworkSecurityPerimeterProfile {
@@ -110,11 +116,16 @@ class ImportedPerimeter extends Construct implements INetworkSecurityPerimeter {
    */
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterAttributes) {
     super(scope, id);
-    useChecks(this);
-    // azurerm parses the perimeter ID case-sensitively (networksecurityperimeterprofiles.ValidateNetworkSecurityPerimeterID).
-    checkArmId(this, 'perimeterId', attrs.perimeterId, NETWORK_SECURITY_PERIMETER, true);
-    this.perimeterId = attrs.perimeterId;
-    this.azurermProvider = attrs.azurermProvider;
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      // azurerm parses the perimeter ID case-sensitively (networksecurityperimeterprofiles.ValidateNetworkSecurityPerimeterID).
+      checkArmId(this, 'perimeterId', attrs.perimeterId, NETWORK_SECURITY_PERIMETER, true);
+      this.perimeterId = attrs.perimeterId;
+      this.azurermProvider = attrs.azurermProvider;
+    } finally {
+      stacks.close();
+    }
   }
 
   public addProfile(id: string, options: NetworkSecurityPerimeterProfileOptions): NetworkSecurityPerimeterProfile {

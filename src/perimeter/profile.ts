@@ -9,6 +9,7 @@ import { AzurermNetworkSecurityPerimeterAccessRule, AzurermNetworkSecurityPerime
 import { useChecks } from '../checks/pack';
 import { checkArmId } from '../core/arm-resource-id';
 import { NETWORK_SECURITY_PERIMETER_PROFILE } from '../core/azure-resource-types';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { describeInvalid } from '../core/validation';
 
@@ -92,23 +93,28 @@ abstract class NetworkSecurityPerimeterProfileBase extends Construct implements 
    */
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    useChecks(this);
-    requireProvider(this, 'azurerm', 'network-security-perimeter');
-    this.node.addValidation({
-      validate: () => {
-        const count = [...this.rules.values()].reduce((n, r) => n + r.values.length, 0);
-        return count > MAX_RULE_ELEMENTS_PER_PROFILE
-          ? [
-            describeInvalid(
-              'access rules',
-              `${count} elements`,
-              `a profile holds at most ${MAX_RULE_ELEMENTS_PER_PROFILE} rule elements (prefixes, subscriptions, service tags and FQDNs together)`,
-              'aggregate CIDR prefixes, prefer one regional service tag over many prefixes, or split the resources over more profiles',
-            ),
-          ]
-          : [];
-      },
-    });
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      requireProvider(this, 'azurerm', 'network-security-perimeter');
+      this.node.addValidation({
+        validate: () => {
+          const count = [...this.rules.values()].reduce((n, r) => n + r.values.length, 0);
+          return count > MAX_RULE_ELEMENTS_PER_PROFILE
+            ? [
+              describeInvalid(
+                'access rules',
+                `${count} elements`,
+                `a profile holds at most ${MAX_RULE_ELEMENTS_PER_PROFILE} rule elements (prefixes, subscriptions, service tags and FQDNs together)`,
+                'aggregate CIDR prefixes, prefer one regional service tag over many prefixes, or split the resources over more profiles',
+              ),
+            ]
+            : [];
+        },
+      });
+    } finally {
+      stacks.close();
+    }
   }
 
   /** The Terraform rules this profile owns, one per kind, in the order they were first added. */
@@ -208,21 +214,26 @@ export class NetworkSecurityPerimeterProfile extends NetworkSecurityPerimeterPro
    */
   constructor(scope: Construct, id: string, props: NetworkSecurityPerimeterProfileProps) {
     super(scope, id);
-    useChecks(this);
-    checkNspName(this, 'name', props.name);
-    this.perimeter = props.perimeter;
-    this.azurermProvider = props.perimeter.azurermProvider;
-    this.perimeterKey = Token.isUnresolved(props.perimeter.perimeterId)
-      ? `construct:${props.perimeter.node.path}`
-      : props.perimeter.perimeterId.toLowerCase();
-    const resource = new AzurermNetworkSecurityPerimeterProfile(this, 'Resource', {
-      name: props.name,
-      networkSecurityPerimeterId: props.perimeter.perimeterId,
-      provider: this.azurermProvider,
-    });
-    this.resource = resource;
-    this.profileId = resource.id;
-    this.addRulesFrom(props);
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      checkNspName(this, 'name', props.name);
+      this.perimeter = props.perimeter;
+      this.azurermProvider = props.perimeter.azurermProvider;
+      this.perimeterKey = Token.isUnresolved(props.perimeter.perimeterId)
+        ? `construct:${props.perimeter.node.path}`
+        : props.perimeter.perimeterId.toLowerCase();
+      const resource = new AzurermNetworkSecurityPerimeterProfile(this, 'Resource', {
+        name: props.name,
+        networkSecurityPerimeterId: props.perimeter.perimeterId,
+        provider: this.azurermProvider,
+      });
+      this.resource = resource;
+      this.profileId = resource.id;
+      this.addRulesFrom(props);
+    } finally {
+      stacks.close();
+    }
   }
 }
 
@@ -239,14 +250,19 @@ class ImportedProfile extends NetworkSecurityPerimeterProfileBase {
    */
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterProfileAttributes) {
     super(scope, id);
-    useChecks(this);
-    // azurerm parses the profile ID case-sensitively (networksecurityperimeteraccessrules.ValidateProfileID).
-    checkArmId(this, 'profileId', attrs.profileId, NETWORK_SECURITY_PERIMETER_PROFILE, true);
-    this.profileId = attrs.profileId;
-    this.azurermProvider = attrs.azurermProvider;
-    // The perimeter is the profile ID without its last two segments.
-    this.perimeterKey = Token.isUnresolved(attrs.profileId)
-      ? `imported:${this.node.path}`
-      : attrs.profileId.split('/').slice(0, -2).join('/').toLowerCase();
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      // azurerm parses the profile ID case-sensitively (networksecurityperimeteraccessrules.ValidateProfileID).
+      checkArmId(this, 'profileId', attrs.profileId, NETWORK_SECURITY_PERIMETER_PROFILE, true);
+      this.profileId = attrs.profileId;
+      this.azurermProvider = attrs.azurermProvider;
+      // The perimeter is the profile ID without its last two segments.
+      this.perimeterKey = Token.isUnresolved(attrs.profileId)
+        ? `imported:${this.node.path}`
+        : attrs.profileId.split('/').slice(0, -2).join('/').toLowerCase();
+    } finally {
+      stacks.close();
+    }
   }
 }

@@ -11,6 +11,7 @@ import { defaultProvider } from '../bindings/base';
 import { TimeProvider } from '../bindings/time/provider';
 import type { ConstructCheckFacts } from '../checks/facts';
 import { useChecks } from '../checks/pack';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { resolveValue } from '../core/resolved-index';
 import { invalidProp } from '../core/validation';
 
@@ -118,70 +119,75 @@ export class PrivateEndpointApproval extends Construct {
    */
   constructor(scope: Construct, id: string, props: PrivateEndpointApprovalProps) {
     super(scope, id);
-    const rule = props.rule;
-    this.rule = rule;
-    this.mode = props.mode ?? ApprovalMode.AUTOMATIC;
-    this.targetResourceId = rule.resourceId;
-    useChecks(this);
+    const stacks = openCreationStackScope(this);
+    try {
+      const rule = props.rule;
+      this.rule = rule;
+      this.mode = props.mode ?? ApprovalMode.AUTOMATIC;
+      this.targetResourceId = rule.resourceId;
+      useChecks(this);
 
-    if (this.mode === ApprovalMode.MANUAL) {
-      this.targetType = props.targetType ?? deriveTargetType(rule);
-      this.manualFact = {
-        ruleReference: rule.endpointName,
-        message:
-          `Manual approval: approve on ${this.describeTarget()} the Pending private endpoint connection whose private endpoint ID ends with ` +
-          `"/privateEndpoints/<endpoint_name>" of rule ${rule.node.path} (after apply: terraform state show on the rule, or its connection_state in the account console). ` +
-          'Approve nothing else; the rule expires if not approved within 14 days.',
-      };
-      return;
-    }
+      if (this.mode === ApprovalMode.MANUAL) {
+        this.targetType = props.targetType ?? deriveTargetType(rule);
+        this.manualFact = {
+          ruleReference: rule.endpointName,
+          message:
+            `Manual approval: approve on ${this.describeTarget()} the Pending private endpoint connection whose private endpoint ID ends with ` +
+            `"/privateEndpoints/<endpoint_name>" of rule ${rule.node.path} (after apply: terraform state show on the rule, or its connection_state in the account console). ` +
+            'Approve nothing else; the rule expires if not approved within 14 days.',
+        };
+        return;
+      }
 
-    const target = resolveTargetType(this, rule, props.targetType);
-    this.targetType = target;
-    const waitSeconds = validateWait(this, props.waitSeconds ?? DEFAULT_WAIT_SECONDS);
-    const azapi = props.azapiProvider ?? defaultProvider(this, AzapiProvider.tfResourceType, (s) => new AzapiProvider(s, 'azapi'));
-    const time = () => props.timeProvider ?? defaultProvider(this, TimeProvider.tfResourceType, (s) => new TimeProvider(s, 'time'));
-    // The rule's endpoint name, read once (a reference; every read of an attribute makes a token), or named
-    // without a token by a rule of this stack that can.
-    const endpoint = ruleAttribute(this, rule, 'endpoint_name', () => rule.endpointName);
-    const connections = TargetConnections.of(this, rule, endpoint, target, azapi, waitSeconds, time);
-    this.lookup = connections.lookup;
+      const target = resolveTargetType(this, rule, props.targetType);
+      this.targetType = target;
+      const waitSeconds = validateWait(this, props.waitSeconds ?? DEFAULT_WAIT_SECONDS);
+      const azapi = props.azapiProvider ?? defaultProvider(this, AzapiProvider.tfResourceType, (s) => new AzapiProvider(s, 'azapi'));
+      const time = () => props.timeProvider ?? defaultProvider(this, TimeProvider.tfResourceType, (s) => new TimeProvider(s, 'time'));
+      // The rule's endpoint name, read once (a reference; every read of an attribute makes a token), or named
+      // without a token by a rule of this stack that can.
+      const endpoint = ruleAttribute(this, rule, 'endpoint_name', () => rule.endpointName);
+      const connections = TargetConnections.of(this, rule, endpoint, target, azapi, waitSeconds, time);
+      this.lookup = connections.lookup;
 
-    const selected = new TerraformLocal(this, 'Selected', matchExpression(connections.connections, endpoint.expression));
-    this.selected = selected;
-    const matches = address(selected);
-    // Read at synth, once (the endpoint's reference does not change once made).
-    let triggeredBy: string | undefined;
-    this.approval = new AzapiUpdateResource(this, 'Approve', {
-      resourceType: target.connectionsType,
-      resourceId: `\${length(${matches}) == 1 ? ${matches}[0].id : ""}`,
-      body: {
-        properties: {
-          privateLinkServiceConnectionState: {
-            status: 'Approved',
-            description: `Approved by ${LIBRARY} for Databricks NCC ${rule.networkConnectivityConfigId}, private endpoint \${${endpoint.expression}}`,
+      const selected = new TerraformLocal(this, 'Selected', matchExpression(connections.connections, endpoint.expression));
+      this.selected = selected;
+      const matches = address(selected);
+      // Read at synth, once (the endpoint's reference does not change once made).
+      let triggeredBy: string | undefined;
+      this.approval = new AzapiUpdateResource(this, 'Approve', {
+        resourceType: target.connectionsType,
+        resourceId: `\${length(${matches}) == 1 ? ${matches}[0].id : ""}`,
+        body: {
+          properties: {
+            privateLinkServiceConnectionState: {
+              status: 'Approved',
+              description: `Approved by ${LIBRARY} for Databricks NCC ${rule.networkConnectivityConfigId}, private endpoint \${${endpoint.expression}}`,
+            },
           },
         },
-      },
-      provider: azapi,
-      lifecycle: {
-        // Approved once, then left to the target's owner: when a rule joins the target (or another rule is
-        // replaced), the list is read at apply and `resource_id` is unknown at plan, which azapi's
-        // RequiresReplace would turn into a replacement (a second PUT of Approved, which Storage refuses).
-        // The approval follows its own rule instead: a replaced rule has a new endpoint, and a new connection.
-        ignoreChanges: ['resource_id', 'body'],
-        // A bare reference (Terraform reads replace_triggered_by as an expression, without `${}`), read at synth.
-        replaceTriggeredBy: [endpoint.bare ?? Lazy.stringValue({ produce: () => (triggeredBy ??= bareReference(this, endpoint.expression)) })],
-        precondition: [
-          {
-            condition: `\${length(${matches}) == 1}`,
-            // The text is the stack's one local (see approvalMessage); each approval fills in its own.
-            errorMessage:
-              `\${format(${approvalMessage(this)}, ${hclString(rule.node.path)}, coalesce(${endpoint.expression}, "(no endpoint name yet)"), length(${matches}), ${waitSeconds})}`,
-          },
-        ],
-      },
-    });
+        provider: azapi,
+        lifecycle: {
+          // Approved once, then left to the target's owner: when a rule joins the target (or another rule is
+          // replaced), the list is read at apply and `resource_id` is unknown at plan, which azapi's
+          // RequiresReplace would turn into a replacement (a second PUT of Approved, which Storage refuses).
+          // The approval follows its own rule instead: a replaced rule has a new endpoint, and a new connection.
+          ignoreChanges: ['resource_id', 'body'],
+          // A bare reference (Terraform reads replace_triggered_by as an expression, without `${}`), read at synth.
+          replaceTriggeredBy: [endpoint.bare ?? Lazy.stringValue({ produce: () => (triggeredBy ??= bareReference(this, endpoint.expression)) })],
+          precondition: [
+            {
+              condition: `\${length(${matches}) == 1}`,
+              // The text is the stack's one local (see approvalMessage); each approval fills in its own.
+              errorMessage:
+                `\${format(${approvalMessage(this)}, ${hclString(rule.node.path)}, coalesce(${endpoint.expression}, "(no endpoint name yet)"), length(${matches}), ${waitSeconds})}`,
+            },
+          ],
+        },
+      });
+    } finally {
+      stacks.close();
+    }
   }
 
   /** Tells the checks what to approve by hand (ADBS-MANUAL-APPROVAL). @internal */

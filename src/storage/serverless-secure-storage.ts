@@ -14,6 +14,7 @@ import {
 } from './validation';
 import type { ConstructCheckFacts } from '../checks/facts';
 import { useChecks } from '../checks/pack';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { invalidProp } from '../core/validation';
 import { ServerlessEgressPolicy } from '../egress/policy';
 import type { IServerlessEgressPolicy } from '../egress/props';
@@ -73,70 +74,75 @@ export class ServerlessSecureStorage extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServerlessSecureStorageProps) {
     super(scope, id);
-    const ncc = props.networkConnectivityConfig;
-    this.access = props.access ?? StorageAccess.PRIVATE_ENDPOINTS;
-    const access = this.access;
+    const stacks = openCreationStackScope(this);
+    try {
+      const ncc = props.networkConnectivityConfig;
+      this.access = props.access ?? StorageAccess.PRIVATE_ENDPOINTS;
+      const access = this.access;
 
-    checkAccountSource(this, props);
-    const location = accountLocation(this, props);
-    if (access.usesServiceTag) {
-      this.serviceTag = serviceTagFor(this, props, location);
-    }
-
-    if (props.storageAccount) {
-      if (props.storageAccount.accessConnectorId) {
-        this.resourceInstances.push(props.storageAccount.accessConnectorId);
-      }
-      this.storageAccount = createSecureAccount(this, props.storageAccount, access, location!, this.resourceInstances);
-      this.storageAccountId = this.storageAccount.id;
-    } else {
-      this.storageAccountId = props.storageAccountId!;
-    }
-    this.storageAccountName = storageAccountName(this.storageAccount, this.storageAccountId);
-    this.hierarchicalNamespace = props.storageAccount ? props.storageAccount.hierarchicalNamespace ?? true : undefined;
-    this.resourceGroupName = props.storageAccount?.resourceGroupName;
-    this.location = location;
-    this.checkFacts = factsForChecks(this, props, access, this.storageAccountId, this.serviceTag);
-    useChecks(this);
-
-    // Private endpoints: one rule per sub-resource, each approved on the account.
-    for (const sub of storageSubResources(this, props, access)) {
-      const rule = new PrivateEndpointRule(this, `Rule-${sub.groupId}`, {
-        networkConnectivityConfig: ncc,
-        resourceId: this.storageAccountId,
-        subResource: sub,
-      });
-      this.rules.push(rule);
-      this.approvals.push(rule.approve(props.approval ?? {}));
-    }
-
-    // Perimeter: the service-tag path, or a governance association the user asked for.
-    if (access.usesServiceTag || props.perimeterProfile) {
-      let profile = props.perimeterProfile;
-      if (!profile) {
-        this.perimeter = this.createPerimeter(props);
-        profile = new NetworkSecurityPerimeterProfile(this.perimeter, 'Profile', { perimeter: this.perimeter, name: 'databricks-serverless' });
-      }
-      this.perimeterProfile = profile;
+      checkAccountSource(this, props);
+      const location = accountLocation(this, props);
       if (access.usesServiceTag) {
-        profile.allowInboundServiceTags(this.serviceTag!);
+        this.serviceTag = serviceTagFor(this, props, location);
       }
-      const mode = props.perimeterAccessMode ?? NspAccessMode.LEARNING;
-      // Owned by this construct (not the profile), so several accounts can share one profile.
-      this.association = new NetworkSecurityPerimeterAssociation(this, 'Association', {
-        profile,
-        resourceId: this.storageAccountId,
-        accessMode: mode,
-        // Unique per perimeter, as Azure requires: named after the account.
-        name: `assoc-${props.storageAccount?.name ?? storageAccountName(undefined, this.storageAccountId)}`,
-      });
-    }
 
-    if (props.egressPolicy) {
-      this.allowOnPolicy(props.egressPolicy);
-    }
+      if (props.storageAccount) {
+        if (props.storageAccount.accessConnectorId) {
+          this.resourceInstances.push(props.storageAccount.accessConnectorId);
+        }
+        this.storageAccount = createSecureAccount(this, props.storageAccount, access, location!, this.resourceInstances);
+        this.storageAccountId = this.storageAccount.id;
+      } else {
+        this.storageAccountId = props.storageAccountId!;
+      }
+      this.storageAccountName = storageAccountName(this.storageAccount, this.storageAccountId);
+      this.hierarchicalNamespace = props.storageAccount ? props.storageAccount.hierarchicalNamespace ?? true : undefined;
+      this.resourceGroupName = props.storageAccount?.resourceGroupName;
+      this.location = location;
+      this.checkFacts = factsForChecks(this, props, access, this.storageAccountId, this.serviceTag);
+      useChecks(this);
 
-    this.estimatedMonthlyPrivateEndpointCost = monthlyEndpointCost(this, props, this.rules.length);
+      // Private endpoints: one rule per sub-resource, each approved on the account.
+      for (const sub of storageSubResources(this, props, access)) {
+        const rule = new PrivateEndpointRule(this, `Rule-${sub.groupId}`, {
+          networkConnectivityConfig: ncc,
+          resourceId: this.storageAccountId,
+          subResource: sub,
+        });
+        this.rules.push(rule);
+        this.approvals.push(rule.approve(props.approval ?? {}));
+      }
+
+      // Perimeter: the service-tag path, or a governance association the user asked for.
+      if (access.usesServiceTag || props.perimeterProfile) {
+        let profile = props.perimeterProfile;
+        if (!profile) {
+          this.perimeter = this.createPerimeter(props);
+          profile = new NetworkSecurityPerimeterProfile(this.perimeter, 'Profile', { perimeter: this.perimeter, name: 'databricks-serverless' });
+        }
+        this.perimeterProfile = profile;
+        if (access.usesServiceTag) {
+          profile.allowInboundServiceTags(this.serviceTag!);
+        }
+        const mode = props.perimeterAccessMode ?? NspAccessMode.LEARNING;
+        // Owned by this construct (not the profile), so several accounts can share one profile.
+        this.association = new NetworkSecurityPerimeterAssociation(this, 'Association', {
+          profile,
+          resourceId: this.storageAccountId,
+          accessMode: mode,
+          // Unique per perimeter, as Azure requires: named after the account.
+          name: `assoc-${props.storageAccount?.name ?? storageAccountName(undefined, this.storageAccountId)}`,
+        });
+      }
+
+      if (props.egressPolicy) {
+        this.allowOnPolicy(props.egressPolicy);
+      }
+
+      this.estimatedMonthlyPrivateEndpointCost = monthlyEndpointCost(this, props, this.rules.length);
+    } finally {
+      stacks.close();
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import { AzapiResource } from '../bindings/azapi/resource';
 import { defaultProvider } from '../bindings/base';
 import { useChecks } from '../checks/pack';
 import { checkIdReference } from '../core/arm-resource-id';
+import { openCreationStackScope } from '../core/creation-stacks';
 import { requireProvider } from '../core/provider-requirements';
 import { normaliseDatabricksRegion } from '../core/regions';
 import { resolveValue } from '../core/resolved-index';
@@ -69,40 +70,45 @@ export class ServerlessWorkspace extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServerlessWorkspaceProps) {
     super(scope, id);
-    useChecks(this);
-    if (!Token.isUnresolved(props.name) && !/^[A-Za-z0-9_-]{3,64}$/.test(props.name)) {
-      invalidProp(this, 'name', props.name, 'a workspace name is 3-64 letters, digits, "_" and "-"', 'use a name such as "dbw-serverless"');
-    }
-    if (Token.isUnresolved(props.resourceGroupId)) {
-      const resolved = resolveValue(this, props.resourceGroupId);
-      checkIdReference(this, 'resourceGroupId', resolved);
-      // The ID of another azurerm resource (a storage account's, a workspace's) is a parent ARM refuses at apply.
-      const ref = typeof resolved === 'string' ? /^\$\{(?:data\.)?(azurerm_[a-z0-9_]+)\.[A-Za-z0-9_-]+\.id\}$/.exec(resolved) : null;
-      if (ref && ref[1] !== 'azurerm_resource_group') {
-        invalidProp(this, 'resourceGroupId', resolved, `it is the ID of an ${ref[1]}, not of a resource group`, 'pass the resource group\'s id (resourceGroup.id)');
+    const stacks = openCreationStackScope(this);
+    try {
+      useChecks(this);
+      if (!Token.isUnresolved(props.name) && !/^[A-Za-z0-9_-]{3,64}$/.test(props.name)) {
+        invalidProp(this, 'name', props.name, 'a workspace name is 3-64 letters, digits, "_" and "-"', 'use a name such as "dbw-serverless"');
       }
-    } else if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(props.resourceGroupId)) {
-      invalidProp(this, 'resourceGroupId', props.resourceGroupId, 'not the ID of a resource group', 'pass /subscriptions/<guid>/resourceGroups/<name>, or resourceGroup.id');
+      if (Token.isUnresolved(props.resourceGroupId)) {
+        const resolved = resolveValue(this, props.resourceGroupId);
+        checkIdReference(this, 'resourceGroupId', resolved);
+        // The ID of another azurerm resource (a storage account's, a workspace's) is a parent ARM refuses at apply.
+        const ref = typeof resolved === 'string' ? /^\$\{(?:data\.)?(azurerm_[a-z0-9_]+)\.[A-Za-z0-9_-]+\.id\}$/.exec(resolved) : null;
+        if (ref && ref[1] !== 'azurerm_resource_group') {
+          invalidProp(this, 'resourceGroupId', resolved, `it is the ID of an ${ref[1]}, not of a resource group`, 'pass the resource group\'s id (resourceGroup.id)');
+        }
+      } else if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(props.resourceGroupId)) {
+        invalidProp(this, 'resourceGroupId', props.resourceGroupId, 'not the ID of a resource group', 'pass /subscriptions/<guid>/resourceGroups/<name>, or resourceGroup.id');
+      }
+      this.location = normaliseDatabricksRegion(this, 'location', props.location);
+      requireProvider(this, 'azapi', 'serverless-workspace');
+      const azapi = props.azapiProvider ?? defaultProvider(this, AzapiProvider.tfResourceType, (s) => new AzapiProvider(s, 'azapi'));
+      this.resource = new AzapiResource(this, 'Resource', {
+        resourceType: `Microsoft.Databricks/workspaces@${SERVERLESS_WORKSPACE_API_VERSION}`,
+        name: props.name,
+        parentId: props.resourceGroupId,
+        location: this.location,
+        // Serverless refuses a managed resource group, VNet parameters and classic-compute settings: none is sent.
+        body: {
+          sku: { name: 'premium' },
+          properties: { computeMode: 'Serverless', publicNetworkAccess: props.publicNetworkAccess === false ? 'Disabled' : 'Enabled' },
+        },
+        responseExportValues: ['properties.workspaceId', 'properties.workspaceUrl'],
+        tags: props.tags,
+        provider: azapi,
+      });
+      this.id = this.resource.id;
+      this.workspaceId = this.resource.getStringAttribute('output.properties.workspaceId');
+      this.workspaceUrl = this.resource.getStringAttribute('output.properties.workspaceUrl');
+    } finally {
+      stacks.close();
     }
-    this.location = normaliseDatabricksRegion(this, 'location', props.location);
-    requireProvider(this, 'azapi', 'serverless-workspace');
-    const azapi = props.azapiProvider ?? defaultProvider(this, AzapiProvider.tfResourceType, (s) => new AzapiProvider(s, 'azapi'));
-    this.resource = new AzapiResource(this, 'Resource', {
-      resourceType: `Microsoft.Databricks/workspaces@${SERVERLESS_WORKSPACE_API_VERSION}`,
-      name: props.name,
-      parentId: props.resourceGroupId,
-      location: this.location,
-      // Serverless refuses a managed resource group, VNet parameters and classic-compute settings: none is sent.
-      body: {
-        sku: { name: 'premium' },
-        properties: { computeMode: 'Serverless', publicNetworkAccess: props.publicNetworkAccess === false ? 'Disabled' : 'Enabled' },
-      },
-      responseExportValues: ['properties.workspaceId', 'properties.workspaceUrl'],
-      tags: props.tags,
-      provider: azapi,
-    });
-    this.id = this.resource.id;
-    this.workspaceId = this.resource.getStringAttribute('output.properties.workspaceId');
-    this.workspaceUrl = this.resource.getStringAttribute('output.properties.workspaceUrl');
   }
 }
