@@ -14,7 +14,8 @@ import { IConstruct } from 'constructs';
  * object, read at once) are one line naming the construct instead: `new ServerlessSecureStorage (path)`.
  * Errors are untouched: their stacks are formatted when read, by the formatter installed before (or V8's).
  * The formatter is set only while a constructor runs (synchronously) and restored when the outermost one
- * returns or throws. The context key {@link CREATION_STACKS_CONTEXT} set to `true` keeps cdktf's full stacks
+ * returns or throws. Constructors that make cdktf objects open the scope; those that only record what is
+ * known of an existing object (`from...Attributes`) make none and do not. The context key {@link CREATION_STACKS_CONTEXT} set to `true` keeps cdktf's full stacks
  * (e.g. to find where a token that fails to resolve was made).
  */
 export const CREATION_STACKS_CONTEXT = 'cdktf-azure-databricks-serverless:fullCreationStacks';
@@ -26,12 +27,12 @@ const open: (string | undefined)[] = [];
 /** The formatter found when the outermost construct opened, restored when it closes. */
 let saved: Formatter | undefined;
 
+/** Installed only while the outermost open construct asked for short stacks, so the innermost line is set. */
 function format(target: object, frames: NodeJS.CallSite[]): unknown {
-  const line = open[open.length - 1];
-  if (line !== undefined && !(target instanceof Error)) {
-    return line;
+  if (!(target instanceof Error)) {
+    return open[open.length - 1];
   }
-  // Errors (and the full-stack mode): as without this formatter.
+  // Errors: as without this formatter.
   return saved ? saved(target, frames) : [String(target), ...frames.map((f) => `    at ${f}`)].join('\n');
 }
 

@@ -4,7 +4,6 @@ import { EgressPolicyAssignment, EgressPolicyAssignmentOptions } from './assignm
 import type { EgressStorageDestination } from './destinations';
 import { IServerlessEgressPolicy, POLICY_ID, ServerlessEgressPolicyAttributes } from './props';
 import { checkAccountProvider } from '../core/account-provider';
-import { openCreationStackScope } from '../core/creation-stacks';
 import { invalidProp } from '../core/validation';
 
 /** A policy managed elsewhere: it can be applied to workspaces, not changed. */
@@ -19,17 +18,12 @@ export class ImportedEgressPolicy extends Construct implements IServerlessEgress
    */
   constructor(scope: Construct, id: string, attrs: ServerlessEgressPolicyAttributes) {
     super(scope, id);
-    const stacks = openCreationStackScope(this);
-    try {
-      if (!Token.isUnresolved(attrs.networkPolicyId) && !POLICY_ID.test(attrs.networkPolicyId)) {
-        invalidProp(this, 'networkPolicyId', attrs.networkPolicyId, 'a policy ID is 1-32 letters, digits, "_", "." and "-"', 'pass the ID of the existing policy');
-      }
-      this.networkPolicyId = attrs.networkPolicyId;
-      this.accountProvider = attrs.accountProvider;
-      checkAccountProvider(this, attrs.accountProvider);
-    } finally {
-      stacks.close();
+    if (!Token.isUnresolved(attrs.networkPolicyId) && !POLICY_ID.test(attrs.networkPolicyId)) {
+      invalidProp(this, 'networkPolicyId', attrs.networkPolicyId, 'a policy ID is 1-32 letters, digits, "_", "." and "-"', 'pass the ID of the existing policy');
     }
+    this.networkPolicyId = attrs.networkPolicyId;
+    this.accountProvider = attrs.accountProvider;
+    checkAccountProvider(this, attrs.accountProvider);
   }
 
   public applyTo(id: string, options: EgressPolicyAssignmentOptions): EgressPolicyAssignment {

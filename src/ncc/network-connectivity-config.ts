@@ -186,19 +186,14 @@ class ImportedNetworkConnectivityConfig extends NetworkConnectivityConfigBase {
    */
   constructor(scope: Construct, id: string, attrs: NetworkConnectivityConfigAttributes) {
     super(scope, id, attrs.accountLimits);
-    const stacks = openCreationStackScope(this);
-    try {
-      const nccId = attrs.networkConnectivityConfigId;
-      if (!Token.isUnresolved(nccId) && nccId.trim().length === 0) {
-        invalidProp(this, 'networkConnectivityConfigId', nccId, 'the NCC ID is empty', 'pass the network_connectivity_config_id of the existing NCC');
-      }
-      this.networkConnectivityConfigId = nccId;
-      this.region = normaliseDatabricksRegion(this, 'region', attrs.region);
-      this.accountProvider = attrs.accountProvider;
-      checkAccountProvider(this, attrs.accountProvider);
-    } finally {
-      stacks.close();
+    const nccId = attrs.networkConnectivityConfigId;
+    if (!Token.isUnresolved(nccId) && nccId.trim().length === 0) {
+      invalidProp(this, 'networkConnectivityConfigId', nccId, 'the NCC ID is empty', 'pass the network_connectivity_config_id of the existing NCC');
     }
+    this.networkConnectivityConfigId = nccId;
+    this.region = normaliseDatabricksRegion(this, 'region', attrs.region);
+    this.accountProvider = attrs.accountProvider;
+    checkAccountProvider(this, attrs.accountProvider);
   }
 }
 

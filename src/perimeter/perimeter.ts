@@ -116,16 +116,11 @@ class ImportedPerimeter extends Construct implements INetworkSecurityPerimeter {
    */
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterAttributes) {
     super(scope, id);
-    const stacks = openCreationStackScope(this);
-    try {
-      useChecks(this);
-      // azurerm parses the perimeter ID case-sensitively (networksecurityperimeterprofiles.ValidateNetworkSecurityPerimeterID).
-      checkArmId(this, 'perimeterId', attrs.perimeterId, NETWORK_SECURITY_PERIMETER, true);
-      this.perimeterId = attrs.perimeterId;
-      this.azurermProvider = attrs.azurermProvider;
-    } finally {
-      stacks.close();
-    }
+    useChecks(this);
+    // azurerm parses the perimeter ID case-sensitively (networksecurityperimeterprofiles.ValidateNetworkSecurityPerimeterID).
+    checkArmId(this, 'perimeterId', attrs.perimeterId, NETWORK_SECURITY_PERIMETER, true);
+    this.perimeterId = attrs.perimeterId;
+    this.azurermProvider = attrs.azurermProvider;
   }
 
   public addProfile(id: string, options: NetworkSecurityPerimeterProfileOptions): NetworkSecurityPerimeterProfile {

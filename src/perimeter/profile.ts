@@ -93,28 +93,23 @@ abstract class NetworkSecurityPerimeterProfileBase extends Construct implements 
    */
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const stacks = openCreationStackScope(this);
-    try {
-      useChecks(this);
-      requireProvider(this, 'azurerm', 'network-security-perimeter');
-      this.node.addValidation({
-        validate: () => {
-          const count = [...this.rules.values()].reduce((n, r) => n + r.values.length, 0);
-          return count > MAX_RULE_ELEMENTS_PER_PROFILE
-            ? [
-              describeInvalid(
-                'access rules',
-                `${count} elements`,
-                `a profile holds at most ${MAX_RULE_ELEMENTS_PER_PROFILE} rule elements (prefixes, subscriptions, service tags and FQDNs together)`,
-                'aggregate CIDR prefixes, prefer one regional service tag over many prefixes, or split the resources over more profiles',
-              ),
-            ]
-            : [];
-        },
-      });
-    } finally {
-      stacks.close();
-    }
+    useChecks(this);
+    requireProvider(this, 'azurerm', 'network-security-perimeter');
+    this.node.addValidation({
+      validate: () => {
+        const count = [...this.rules.values()].reduce((n, r) => n + r.values.length, 0);
+        return count > MAX_RULE_ELEMENTS_PER_PROFILE
+          ? [
+            describeInvalid(
+              'access rules',
+              `${count} elements`,
+              `a profile holds at most ${MAX_RULE_ELEMENTS_PER_PROFILE} rule elements (prefixes, subscriptions, service tags and FQDNs together)`,
+              'aggregate CIDR prefixes, prefer one regional service tag over many prefixes, or split the resources over more profiles',
+            ),
+          ]
+          : [];
+      },
+    });
   }
 
   /** The Terraform rules this profile owns, one per kind, in the order they were first added. */
@@ -250,19 +245,14 @@ class ImportedProfile extends NetworkSecurityPerimeterProfileBase {
    */
   constructor(scope: Construct, id: string, attrs: NetworkSecurityPerimeterProfileAttributes) {
     super(scope, id);
-    const stacks = openCreationStackScope(this);
-    try {
-      useChecks(this);
-      // azurerm parses the profile ID case-sensitively (networksecurityperimeteraccessrules.ValidateProfileID).
-      checkArmId(this, 'profileId', attrs.profileId, NETWORK_SECURITY_PERIMETER_PROFILE, true);
-      this.profileId = attrs.profileId;
-      this.azurermProvider = attrs.azurermProvider;
-      // The perimeter is the profile ID without its last two segments.
-      this.perimeterKey = Token.isUnresolved(attrs.profileId)
-        ? `imported:${this.node.path}`
-        : attrs.profileId.split('/').slice(0, -2).join('/').toLowerCase();
-    } finally {
-      stacks.close();
-    }
+    useChecks(this);
+    // azurerm parses the profile ID case-sensitively (networksecurityperimeteraccessrules.ValidateProfileID).
+    checkArmId(this, 'profileId', attrs.profileId, NETWORK_SECURITY_PERIMETER_PROFILE, true);
+    this.profileId = attrs.profileId;
+    this.azurermProvider = attrs.azurermProvider;
+    // The perimeter is the profile ID without its last two segments.
+    this.perimeterKey = Token.isUnresolved(attrs.profileId)
+      ? `imported:${this.node.path}`
+      : attrs.profileId.split('/').slice(0, -2).join('/').toLowerCase();
   }
 }
